@@ -300,11 +300,11 @@ KNOWN: tuple[KnownAgency, ...] = (
 			("Phòng Đầu tư phát triển", "P. ĐTPT", ("phòng đầu tư phát triển",)),
 			("Phòng Đăng ký kinh doanh", "P. ĐKKD", ("phòng đăng ký kinh doanh",)),
 			(
-				"Phòng Đấu thầu, thẩm định và giám sát đầu tư",
-				"P. ĐTTĐ&GSĐT",
+				"Phòng Đấu thầu và Giám sát đầu tư",
+				"P. ĐT&GSĐT",
 				(
-					"phòng đấu thầu, thẩm định và giám sát đầu tư",
 					"phòng đấu thầu và giám sát đầu tư",
+					"phòng đấu thầu, thẩm định và giám sát đầu tư",
 					"đấu thầu và giám sát đầu tư",
 				),
 			),

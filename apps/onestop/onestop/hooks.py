@@ -6,3 +6,28 @@ app_email = "dev@onestop.localhost"
 app_license = "MIT"
 
 export_python_type_annotations = True
+
+# Installation
+after_install = "onestop.install.after_install"
+
+# Configuration shipped as records (imported on install and on every migrate)
+fixtures = [
+	{
+		"dt": "Role",
+		"filters": [["name", "in", ["Plan Coordinator", "Agency Officer", "Agency Head", "Finance Reviewer", "Leadership"]]],
+	},
+	{
+		"dt": "Workflow State",
+		"filters": [["name", "in", ["Not Started", "In Progress", "Submitted", "Done", "Returned"]]],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [["name", "in", ["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]]],
+	},
+	{"dt": "Workflow", "filters": [["name", "in", ["Plan Task"]]]},
+	{"dt": "Kanban Board", "filters": [["name", "in", ["Plan Tasks by Status"]]]},
+]
+
+# Permissions: agency users reach the tasks their agencies lead or co-operate on
+has_permission = {"Plan Task": "onestop.planning.permissions.plan_task_has_permission"}
+permission_query_conditions = {"Plan Task": "onestop.planning.permissions.plan_task_query_conditions"}

@@ -308,6 +308,7 @@ def split_deadline(raw: str) -> tuple[str, str]:
 
 
 def _tidy(text: str) -> str:
+	text = re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)  # "<http://…>": a conversion artefact
 	text = text.replace("*", "")
 	text = re.sub(r"\s+", " ", text).strip()
 	return re.sub(r"\s+([.,;:])", r"\1", text)
@@ -681,6 +682,7 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None) -> Plan:
 
 	warnings: list[str] = []
 	tasks: list[Task] = []
+	local_names = _local_abbreviations(province)
 	seen_keys: set[str] = set()
 	for draft, (lead, co, notes) in zip(drafts, resolve_roles(drafts, vocabulary), strict=True):
 		if draft.key in seen_keys:
@@ -697,8 +699,8 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None) -> Plan:
 				key=draft.key,
 				title=draft.title or make_title(draft.text),
 				text=draft.text,
-				lead=lead,
-				co=co,
+				lead=local_names.get(lead, lead),
+				co=_unique(local_names.get(c, c) for c in co),
 				product=draft.product,
 				deadline=deadline,
 				section=draft.section,
@@ -721,6 +723,14 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None) -> Plan:
 		tasks=tasks,
 		warnings=warnings,
 	)
+
+
+def _local_abbreviations(province: str | None) -> dict[str, str]:
+	"""Names a plan shortens with its province's initials: "Báo QB" → "Báo Quảng Bình"."""
+	if not province:
+		return {}
+	initials = "".join(w[0] for w in re.split(r"[\s-]+", province) if w).upper()
+	return {f"Báo {initials}": f"Báo {province}"}
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:

@@ -1,1 +1,84 @@
-commands = []
+"""bench commands of onestop.
+
+    bench --site SITE onestop-import-plan PLAN.txt [--dry-run]
+    bench --site SITE onestop-load-fixtures DIR
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+@click.command("onestop-import-plan")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@pass_context
+def import_plan_command(context, path, dry_run=False):
+	"""Import a plan (its text, or the JSON the parser prints) into the site, in one transaction."""
+	import frappe
+
+	from onestop.planning.plan_import import PlanImportError, import_plan, import_plan_text
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		file = Path(path)
+		text = file.read_text(encoding="utf-8")
+		if file.suffix == ".json":
+			report = import_plan(json.loads(text), source_name=file.name, dry_run=dry_run)
+		else:
+			report = import_plan_text(text, source_name=file.name, dry_run=dry_run)
+		if dry_run:
+			frappe.db.rollback()
+		else:
+			frappe.db.commit()
+		click.echo(report.summary())
+	except (PlanImportError, ValueError, UnicodeDecodeError) as e:
+		frappe.db.rollback()
+		click.secho(f"{path}: {frappe.utils.strip_html(str(e))}", fg="red", err=True)
+		sys.exit(1)
+	finally:
+		frappe.destroy()
+
+
+@click.command("onestop-load-fixtures")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@pass_context
+def load_fixtures_command(context, directory):
+	"""Load the agency registers (agencies/*.json), the plans (plans/*.txt) and the demo users
+	(demo/users.json) of DIRECTORY. Loading again updates in place."""
+	import frappe
+
+	from onestop.demo import load_demo_users
+	from onestop.planning.plan_import import import_plan_text
+	from onestop.planning.register_import import load_register
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	frappe.set_user("Administrator")
+	root = Path(directory)
+	try:
+		for file in sorted((root / "agencies").glob("*.json")):
+			result = load_register(json.loads(file.read_text(encoding="utf-8")))
+			click.echo(f"{file.name}: {len(result['created'])} agencies created, {len(result['updated'])} updated")
+		users = root / "demo" / "users.json"
+		if users.exists():
+			spec = json.loads(users.read_text(encoding="utf-8"))
+			emails = load_demo_users(spec["users"], spec["password"])
+			click.echo(f"demo users: {', '.join(emails)}")
+		for file in sorted((root / "plans").glob("*.txt")):
+			report = import_plan_text(file.read_text(encoding="utf-8"), source_name=file.name)
+			click.echo(f"{file.name}: {report.summary().splitlines()[1]} ({report.plan})")
+		frappe.db.commit()
+	except Exception as e:
+		frappe.db.rollback()
+		click.secho(f"{directory}: {frappe.utils.strip_html(str(e))}", fg="red", err=True)
+		sys.exit(1)
+	finally:
+		frappe.destroy()
+
+
+commands = [import_plan_command, load_fixtures_command]

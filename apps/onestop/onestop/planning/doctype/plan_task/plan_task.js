@@ -1,0 +1,78 @@
+// Copyright (c) 2026, onestop developers
+// License: MIT. See license.txt
+
+frappe.ui.form.on("Plan Task", {
+	refresh(frm) {
+		show_overdue(frm);
+		const open = !["Submitted", "Done"].includes(frm.doc.status);
+		if (!frm.is_new() && open && frm.perm[0] && frm.perm[0].write) {
+			frm.add_custom_button(__("Record Progress"), () => record_progress(frm));
+		}
+		if (frm.doc.annual_plan) {
+			frm.add_custom_button(__("Tasks of this Plan"), () =>
+				frappe.set_route("List", "Plan Task", { annual_plan: frm.doc.annual_plan })
+			);
+		}
+	},
+
+	before_workflow_action(frm) {
+		// Returning a task needs a reason (stored on the task; the server refuses a return without one).
+		if (frm.selected_workflow_action !== "Return") return;
+		frappe.dom.unfreeze();
+		return new Promise((resolve, reject) => {
+			let given = false;
+			const dialog = frappe.prompt(
+				{
+					fieldname: "reason",
+					fieldtype: "Small Text",
+					label: __("Reason for Return"),
+					reqd: 1,
+				},
+				async ({ reason }) => {
+					given = true;
+					await frm.set_value("return_reason", reason);
+					await frm.save();
+					resolve();
+				},
+				__("Return Task"),
+				__("Return")
+			);
+			dialog.onhide = () => !given && reject();
+		});
+	},
+});
+
+function show_overdue(frm) {
+	if (frm.is_new() || frm.doc.status === "Done" || !frm.doc.due_date) return;
+	const days = frappe.datetime.get_diff(frappe.datetime.get_today(), frm.doc.due_date);
+	if (days > 0) {
+		frm.dashboard.set_headline_alert(
+			__("Overdue by {0} days (due {1})", [days, frappe.datetime.str_to_user(frm.doc.due_date)]),
+			"red"
+		);
+	}
+}
+
+function record_progress(frm) {
+	frappe.prompt(
+		[
+			{
+				fieldname: "progress",
+				fieldtype: "Percent",
+				label: __("Progress"),
+				default: frm.doc.progress || 0,
+			},
+			{ fieldname: "note", fieldtype: "Small Text", label: __("Note"), reqd: 1 },
+		],
+		async ({ progress, note }) => {
+			frm.add_child("updates", {
+				update_date: frappe.datetime.get_today(),
+				progress: progress,
+				note: note,
+			});
+			await frm.save();
+		},
+		__("Record Progress"),
+		__("Save")
+	);
+}

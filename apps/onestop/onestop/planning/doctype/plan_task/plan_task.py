@@ -1,0 +1,174 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.model.naming import make_autoname
+from frappe.utils import getdate, nowdate
+
+from onestop.deadlines import quarter_of
+from onestop.planning.permissions import is_restricted, leads_task
+from onestop.task_status import days_overdue, latest_progress
+
+
+class TaskStateError(frappe.ValidationError):
+	"""A change the task's state does not allow (editing a submitted task, returning without a reason)."""
+
+
+class PlanTask(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from onestop.planning.doctype.plan_task_agency.plan_task_agency import PlanTaskAgency
+		from onestop.planning.doctype.plan_task_evidence.plan_task_evidence import PlanTaskEvidence
+		from onestop.planning.doctype.plan_task_update.plan_task_update import PlanTaskUpdate
+
+		annual_plan: DF.Link
+		co_agencies: DF.TableMultiSelect[PlanTaskAgency]
+		completed_on: DF.Date | None
+		deadline_kind: DF.Literal["", "Fixed Date", "Month", "Quarter", "Half Year", "Year", "Ongoing", "Recurring", "None", "Unparsed"]
+		deadline_text: DF.SmallText | None
+		details: DF.LongText | None
+		due_date: DF.Date | None
+		evidence: DF.Table[PlanTaskEvidence]
+		expected_product: DF.SmallText | None
+		item_key: DF.Data | None
+		lead_agency: DF.Link | None
+		needs_review: DF.Check
+		plan_year: DF.Int
+		progress: DF.Percent
+		quarter: DF.Literal["", "Q1", "Q2", "Q3", "Q4"]
+		recurrence: DF.Literal["", "Weekly", "Monthly", "Quarterly", "Yearly"]
+		recurrence_time: DF.Time | None
+		recurrence_weekday: DF.Literal["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+		ref: DF.Data | None
+		responsible_user: DF.Link | None
+		return_reason: DF.SmallText | None
+		review_notes: DF.SmallText | None
+		section: DF.SmallText | None
+		start_date: DF.Date | None
+		status: DF.Literal["Not Started", "In Progress", "Submitted", "Done", "Returned"]
+		title: DF.Data
+		updates: DF.Table[PlanTaskUpdate]
+	# end: auto-generated types
+
+	def autoname(self):
+		year = frappe.db.get_value("Annual Plan", self.annual_plan, "year") or getdate(nowdate()).year
+		self.name = make_autoname(f"NV-{year}-.#####", doc=self)
+
+	def validate(self):
+		self.set_plan_year()
+		self.tidy_agencies()
+		self.validate_dates()
+		self.set_quarter()
+		self.clear_recurrence_details()
+		self.stamp_new_rows()
+		self.set_progress()
+		self.set_responsible_user()
+		self.apply_state_change()
+
+	def set_plan_year(self):
+		self.plan_year = frappe.db.get_value("Annual Plan", self.annual_plan, "year")
+
+	def tidy_agencies(self):
+		"""Co-operating agencies: no repeats, and never the lead agency itself."""
+		seen = {self.lead_agency}
+		rows = []
+		for row in self.co_agencies:
+			if row.agency and row.agency not in seen:
+				seen.add(row.agency)
+				rows.append(row)
+		self.co_agencies = rows
+
+	def validate_dates(self):
+		if self.start_date and self.due_date and getdate(self.start_date) > getdate(self.due_date):
+			frappe.throw(
+				_("The start date {0} is after the due date {1}.").format(
+					frappe.format(self.start_date, "Date"), frappe.format(self.due_date, "Date")
+				)
+			)
+
+	def set_quarter(self):
+		self.quarter = quarter_of(getdate(self.due_date or self.start_date)) if (self.due_date or self.start_date) else None
+
+	def clear_recurrence_details(self):
+		"""Weekday and time of day belong to a weekly recurrence only (a new document would
+		otherwise get the current time in its Time field)."""
+		if self.recurrence != "Weekly":
+			self.recurrence_weekday = None
+			self.recurrence_time = None
+
+	def stamp_new_rows(self):
+		for row in self.updates:
+			row.updated_by = row.updated_by or frappe.session.user
+			row.update_date = row.update_date or nowdate()
+		for row in self.evidence:
+			row.added_by = row.added_by or frappe.session.user
+
+	def set_progress(self):
+		progress = latest_progress([(getdate(r.update_date), r.idx, r.progress) for r in self.updates])
+		if progress is not None:
+			self.progress = progress
+		if self.status == "Done":
+			self.progress = 100
+
+	def set_responsible_user(self):
+		if self.responsible_user or not self.lead_agency:
+			return
+		focal = frappe.get_all(
+			"Agency Member",
+			filters={"parent": self.lead_agency, "parenttype": "Agency", "is_focal_point": 1},
+			pluck="user",
+			order_by="idx",
+			limit=1,
+		)
+		self.responsible_user = focal[0] if focal else None
+
+	def apply_state_change(self):
+		"""What each workflow step requires and records (the Workflow "Plan Task" checks who
+		may take it). Edits to a Submitted or Done task are for the coordinator only."""
+		before = self.get_doc_before_save()
+		old = before.status if before else None
+		new = self.status
+		if old == new:
+			if new in ("Submitted", "Done") and is_restricted():
+				frappe.throw(
+					_("This task is {0}; only the plan coordinator can change it now.").format(_(new)),
+					TaskStateError,
+				)
+			return
+		if new == "Submitted" and not leads_task(self):
+			frappe.throw(
+				_("Only the lead agency ({0}) submits this task.").format(self.lead_agency or _("not set")),
+				TaskStateError,
+			)
+		if new == "Returned":
+			reason = (self.return_reason or "").strip()
+			if not reason:
+				frappe.throw(_("Give the reason for returning the task."), TaskStateError)
+			self.append(
+				"updates",
+				{
+					"update_date": nowdate(),
+					"progress": self.progress,
+					"note": _("Returned: {0}").format(reason),
+					"updated_by": frappe.session.user,
+				},
+			)
+		if old == "Returned":
+			self.return_reason = None
+		if new == "Done":
+			self.completed_on = nowdate()
+			self.progress = 100
+		elif old == "Done":
+			self.completed_on = None
+
+	@property
+	def days_overdue(self) -> int:
+		"""Days past the due date today (0 when not overdue)."""
+		return days_overdue(getdate(self.due_date) if self.due_date else None, self.status, getdate(nowdate()))

@@ -1,0 +1,24 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class PlanTaskEvidence(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		added_by: DF.Link | None
+		attachment: DF.Attach
+		description: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+
+	pass

@@ -1,0 +1,25 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class PlanTaskUpdate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		note: DF.SmallText
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		progress: DF.Percent
+		update_date: DF.Date
+		updated_by: DF.Link | None
+	# end: auto-generated types
+
+	pass

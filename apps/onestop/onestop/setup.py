@@ -1,0 +1,40 @@
+"""What installing onestop sets up on a site, beyond its DocTypes and fixtures."""
+
+import frappe
+
+SITE_DEFAULTS = {
+	"language": "vi",
+	"time_zone": "Asia/Ho_Chi_Minh",
+	"country": "Vietnam",
+	"date_format": "dd-mm-yyyy",
+	"time_format": "HH:mm",
+	"number_format": "#.###,##",
+	"currency_precision": "0",
+	"first_day_of_the_week": "Monday",
+}
+
+
+def after_install():
+	set_site_defaults()
+	save_settings_defaults()
+
+
+def save_settings_defaults():
+	"""Store Onestop Settings with its defaults (a Single has no row until saved)."""
+	settings = frappe.get_single("Onestop Settings")
+	settings.save(ignore_permissions=True)
+
+
+def set_site_defaults():
+	"""A Vietnamese-first desk: language vi, Asia/Ho_Chi_Minh, dd-mm-yyyy, VND without decimals."""
+	settings = frappe.get_single("System Settings")
+	for fieldname, value in SITE_DEFAULTS.items():
+		if settings.meta.has_field(fieldname):
+			settings.set(fieldname, value)
+	settings.flags.ignore_mandatory = True
+	settings.save(ignore_permissions=True)
+	frappe.db.set_default("currency", "VND")
+	frappe.db.set_default("country", "Vietnam")
+	if frappe.db.exists("Currency", "VND"):
+		frappe.db.set_value("Currency", "VND", {"enabled": 1, "fraction_units": 0, "smallest_currency_fraction_value": 0})
+	frappe.db.set_default("lang", "vi")

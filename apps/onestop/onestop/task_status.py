@@ -1,0 +1,32 @@
+"""Where a plan task stands on a given day. Plain Python (no Frappe).
+
+A task is overdue on a day when it has a due date before that day and is not Done. The
+list view, the form and the reports all use this one rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+STATUSES = ("Not Started", "In Progress", "Submitted", "Done", "Returned")
+CLOSED = ("Done",)
+
+
+def is_overdue(due: dt.date | None, status: str | None, as_of: dt.date) -> bool:
+	"""True when `due` is before `as_of` and the task is not Done."""
+	return bool(due) and status not in CLOSED and due < as_of
+
+
+def days_overdue(due: dt.date | None, status: str | None, as_of: dt.date) -> int:
+	"""Calendar days past the due date on `as_of` (0 when not overdue)."""
+	return (as_of - due).days if is_overdue(due, status, as_of) else 0
+
+
+def latest_progress(updates: list[tuple[dt.date, int, int | float | None]]) -> float | None:
+	"""Progress (0–100) of the latest update: rows of (date, row order, progress); rows
+	without a progress figure are skipped. None when no row gives one."""
+	rows = [(d, i, p) for d, i, p in updates if p is not None]
+	if not rows:
+		return None
+	_, _, progress = max(rows, key=lambda r: (r[0], r[1]))
+	return max(0.0, min(100.0, float(progress)))
