@@ -287,24 +287,26 @@ _CUE = re.compile(
 )
 
 
-def split_deadline(raw: str) -> tuple[str, str]:
-	"""(text without its deadline sentence, the deadline as written) for a task's text."""
+def split_deadline(raw: str) -> tuple[str, str, bool]:
+	"""(text without its deadline sentence, the deadline as written, whether it was stated
+	as a deadline) for a task's text. Recurrence words inside the sentence ("hàng tuần",
+	"thường xuyên") are a weak deadline: a "Thời gian …" line after the item overrides them."""
 	for m in _ITALIC.finditer(raw):
 		if _TIME_WORDS.search(m.group(1)):
 			deadline = m.group(1).strip()
 			rest = (raw[: m.start()] + raw[m.end() :]).strip()
-			return _tidy(rest), _tidy(deadline)
+			return _tidy(rest), _tidy(deadline), True
 	text = _tidy(raw)
 	m = _CLOSING_SENTENCE.search(text)
 	if m and m.start(1) > 0:
-		return text[: m.start(1)].strip(), m.group(1).strip()
+		return text[: m.start(1)].strip(), m.group(1).strip(), True
 	m = INLINE_DEADLINE.search(text)
 	if m:
-		return text, m.group(0).strip()
+		return text, m.group(0).strip(), True
 	m = _CUE.search(text)
 	if m:
-		return text, m.group(0)
-	return text, ""
+		return text, m.group(0), False
+	return text, "", False
 
 
 def _tidy(text: str) -> str:
@@ -336,7 +338,7 @@ class _Draft:
 	product: str | None
 	section: str | None
 	line: int
-	own_roles: bool = True
+	stated: bool = True  # the deadline was stated as one (not read from recurrence words)
 
 
 class _ProseReader:
@@ -365,8 +367,9 @@ class _ProseReader:
 			if isinstance(child, Unit):
 				if _TIME_LINE.match(child.text):
 					for draft in pending:
-						if not draft.deadline_text:
+						if not draft.stated:
 							draft.deadline_text = _TIME_LINE.sub("", child.text).strip() or child.text
+							draft.stated = True
 					pending = []
 				elif not seen_structural:
 					body.append(child)
@@ -397,9 +400,9 @@ class _ProseReader:
 			self._task(ref, ref, node.text, inherited, section, node.line)
 
 	def _task(self, key: str, ref: str, raw: str, heading: Roles, section: str | None, line: int) -> _Draft:
-		text, deadline_text = split_deadline(raw)
+		text, deadline_text, stated = split_deadline(raw)
 		own = roles_in(text, self.vocabulary)
-		draft = _Draft(ref, key, text, deadline_text, None, own, heading, None, section, line, own_roles=bool(own))
+		draft = _Draft(ref, key, text, deadline_text, None, own, heading, None, section, line, stated)
 		self.drafts.append(draft)
 		return draft
 

@@ -46,7 +46,7 @@ def agency_docname(agency_name: str, province: str | None, kind: str | None, par
 
 
 def clear_register_cache() -> None:
-	frappe.local.__dict__.pop("onestop_agency_register", None)
+	frappe.local.onestop_agency_register = None
 
 
 def _register_rows() -> list[dict]:
@@ -54,7 +54,7 @@ def _register_rows() -> list[dict]:
 
 	Kept in the request, not in Redis: an import that is rolled back must not leave its
 	agencies behind for other requests."""
-	rows = frappe.local.__dict__.get("onestop_agency_register")
+	rows = getattr(frappe.local, "onestop_agency_register", None)
 	if rows is not None:
 		return rows
 	rows = frappe.get_all(

@@ -44,7 +44,7 @@ def overdue_tasks(as_of: str | None = None, annual_plan: str | None = None) -> l
 	days_overdue (calendar days), sorted by due date.
 	"""
 	day = getdate(as_of or nowdate())
-	filters = [["due_date", "<", day], ["status", "!=", "Done"]]
+	filters = [["due_date", "is", "set"], ["due_date", "<", day], ["status", "!=", "Done"]]
 	if annual_plan:
 		filters.append(["annual_plan", "=", annual_plan])
 	rows = frappe.get_list(

@@ -29,6 +29,10 @@ def is_restricted(user: str | None = None) -> bool:
 	return bool(roles & AGENCY_ROLES) and not roles & UNRESTRICTED_ROLES
 
 
+def clear_user_agencies_cache() -> None:
+	frappe.local.onestop_user_agencies = None
+
+
 def member_agencies(user: str) -> list[str]:
 	"""Agencies whose Members table lists `user`."""
 	return frappe.get_all("Agency Member", filters={"user": user, "parenttype": "Agency"}, pluck="parent")
@@ -40,7 +44,9 @@ def user_agencies(user: str | None = None) -> set[str]:
 	Returns a set of Agency names (empty for a user in no agency). Cached per request.
 	"""
 	user = user or frappe.session.user
-	cache = frappe.local.__dict__.setdefault("onestop_user_agencies", {})
+	cache = getattr(frappe.local, "onestop_user_agencies", None)
+	if cache is None:
+		cache = frappe.local.onestop_user_agencies = {}
 	if user in cache:
 		return cache[user]
 	own = member_agencies(user)
@@ -67,7 +73,14 @@ def user_agencies(user: str | None = None) -> set[str]:
 
 
 def task_agencies(doc) -> set[str]:
-	return {doc.lead_agency, *(row.agency for row in doc.get("co_agencies") or [])} - {None, ""}
+	"""Lead and co-operating agencies of a task as stored: a request cannot widen its own
+	access by sending a task with another lead agency."""
+	name = doc.get("name")
+	if name and frappe.db.exists("Plan Task", name):
+		lead = frappe.db.get_value("Plan Task", name, "lead_agency")
+		co = frappe.get_all("Plan Task Agency", filters={"parent": name, "parenttype": "Plan Task"}, pluck="agency")
+		return {lead, *co} - {None, ""}
+	return {doc.get("lead_agency"), *(row.agency for row in doc.get("co_agencies") or [])} - {None, ""}
 
 
 def plan_task_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -78,7 +91,9 @@ def plan_task_has_permission(doc, ptype: str | None = None, user: str | None = N
 	user = user or frappe.session.user
 	if not is_restricted(user):
 		return None
-	if doc.is_new() if hasattr(doc, "is_new") else not doc.get("name"):
+	if isinstance(doc, str):
+		doc = frappe._dict(name=doc)
+	if not doc.get("name") or (hasattr(doc, "is_new") and doc.is_new()):
 		return None  # creation is governed by the DocPerms (agency roles cannot create)
 	return None if task_agencies(doc) & user_agencies(user) else False
 

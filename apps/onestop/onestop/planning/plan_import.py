@@ -310,10 +310,6 @@ def _differs(doc, values: dict) -> bool:
 		current = doc.get(fieldname)
 		if isinstance(current, dt.date | dt.datetime) or (fieldname.endswith("_date") and current):
 			current = str(getdate(current)) if current else None
-		if isinstance(current, dt.timedelta):
-			current = str(current)
-		if fieldname == "recurrence_time" and current and value:
-			current, value = str(current)[:5], str(value)[:5]
 		if (current or None) != (value or None) and str(current or "") != str(value or ""):
 			return True
 	return False

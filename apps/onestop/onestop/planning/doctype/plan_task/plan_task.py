@@ -1,6 +1,8 @@
 # Copyright (c) 2026, onestop developers
 # License: MIT. See license.txt
 
+import re
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -97,11 +99,15 @@ class PlanTask(Document):
 		self.quarter = quarter_of(getdate(self.due_date or self.start_date)) if (self.due_date or self.start_date) else None
 
 	def clear_recurrence_details(self):
-		"""Weekday and time of day belong to a weekly recurrence only (a new document would
-		otherwise get the current time in its Time field)."""
+		"""Weekday and time of day belong to a weekly recurrence only; a time is HH:MM."""
 		if self.recurrence != "Weekly":
 			self.recurrence_weekday = None
 			self.recurrence_time = None
+		if self.recurrence_time:
+			m = re.fullmatch(r"\s*(\d{1,2})[:hg](\d{2})?\s*", self.recurrence_time)
+			if not m or int(m[1]) > 23 or int(m[2] or 0) > 59:
+				frappe.throw(_("Time of day {0} is not a time (HH:MM).").format(self.recurrence_time))
+			self.recurrence_time = f"{int(m[1]):02d}:{m[2] or '00'}"
 
 	def stamp_new_rows(self):
 		for row in self.updates:

@@ -1,0 +1,104 @@
+"""Records for integration tests, created inside the test's transaction."""
+
+import frappe
+
+PROVINCE = "Bà Rịa - Vũng Tàu"
+
+
+def agency(name: str, kind: str = "Department", parent: str | None = None, members=(), group: int = 0) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Agency",
+			"agency_name": name,
+			"kind": kind,
+			"province": PROVINCE,
+			"parent_agency": parent,
+			"is_group": group,
+			"members": [{"user": u, "is_focal_point": 1 if i == 0 else 0} for i, u in enumerate(members)],
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def add_member(agency_name: str, user: str, focal: bool = False) -> None:
+	doc = frappe.get_doc("Agency", agency_name)
+	doc.append("members", {"user": user, "is_focal_point": 1 if focal else 0})
+	doc.save(ignore_permissions=True)
+
+
+def user(email: str, *roles: str) -> str:
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"roles": [{"role": r} for r in roles],
+			}
+		).insert(ignore_permissions=True)
+	return email
+
+
+def plan(year: int = 2018, title: str = "Kế hoạch thử nghiệm") -> str:
+	return (
+		frappe.get_doc({"doctype": "Annual Plan", "title": title, "year": year, "province": PROVINCE})
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def task(plan_name: str, lead: str | None, co=(), due: str | None = None, title: str = "Nhiệm vụ thử nghiệm") -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Plan Task",
+				"annual_plan": plan_name,
+				"title": title,
+				"lead_agency": lead,
+				"co_agencies": [{"agency": a} for a in co],
+				"due_date": due,
+				"item_key": frappe.generate_hash(length=8),
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+USERS = {
+	"coordinator": ("coord@test.onestop", "Plan Coordinator"),
+	"leader": ("leader@test.onestop", "Leadership"),
+	"finance": ("finance@test.onestop", "Finance Reviewer"),
+	"officer_a": ("officer.a@test.onestop", "Agency Officer"),
+	"head_a": ("head.a@test.onestop", "Agency Head"),
+	"officer_b": ("officer.b@test.onestop", "Agency Officer"),
+	"outsider": ("outsider@test.onestop", "Agency Officer"),
+	"clerk": ("clerk@test.onestop", "Agency Officer"),
+}
+
+
+def ensure_users() -> None:
+	"""The test users, created once and kept on the test site (a Frappe User costs seconds
+	to create; everything else is created per test and rolled back)."""
+	for email, role in USERS.values():
+		user(email, role)
+	frappe.db.commit()  # nosemgrep: test setup on the test site
+
+
+class World:
+	"""Two departments under a collective, each with its officer; a coordinator, a leader
+	and a finance reviewer; one plan with a task led by each department, one led by B with
+	A co-operating, and one led by the collective."""
+
+	def __init__(self):
+		for attr, (email, _role) in USERS.items():
+			setattr(self, attr, email)
+		self.departments = agency("_Test Các Sở, ban, ngành", "Collective", group=1)
+		self.a = agency("_Test Sở A", parent=self.departments, members=[self.officer_a, self.head_a])
+		self.b = agency("_Test Sở B", parent=self.departments, members=[self.officer_b])
+		self.plan = plan()
+		self.task_a = task(self.plan, self.a, due="2018-03-31", title="Nhiệm vụ của Sở A")
+		self.task_b = task(self.plan, self.b, due="2018-06-30", title="Nhiệm vụ của Sở B")
+		self.task_b_with_a = task(self.plan, self.b, co=[self.a], title="Sở B chủ trì, Sở A phối hợp")
+		self.task_all = task(self.plan, self.departments, title="Việc của các Sở, ban, ngành")
