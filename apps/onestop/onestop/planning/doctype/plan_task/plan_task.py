@@ -46,7 +46,7 @@ class PlanTask(Document):
 		progress: DF.Percent
 		quarter: DF.Literal["", "Q1", "Q2", "Q3", "Q4"]
 		recurrence: DF.Literal["", "Weekly", "Monthly", "Quarterly", "Yearly"]
-		recurrence_time: DF.Time | None
+		recurrence_time: DF.Data | None
 		recurrence_weekday: DF.Literal["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 		ref: DF.Data | None
 		responsible_user: DF.Link | None
