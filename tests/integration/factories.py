@@ -48,7 +48,9 @@ def plan(year: int = 2018, title: str = "Kế hoạch thử nghiệm") -> str:
 	)
 
 
-def task(plan_name: str, lead: str | None, co=(), due: str | None = None, title: str = "Nhiệm vụ thử nghiệm") -> str:
+def task(
+	plan_name: str, lead: str | None, co=(), due: str | None = None, title: str = "Nhiệm vụ thử nghiệm"
+) -> str:
 	return (
 		frappe.get_doc(
 			{

@@ -2,7 +2,6 @@
 
 import frappe
 import pytest
-
 from onestop.planning.api import overdue_tasks
 
 from .factories import World

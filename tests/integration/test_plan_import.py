@@ -6,7 +6,6 @@ from pathlib import Path
 
 import frappe
 import pytest
-
 from onestop.planning.plan_import import PlanImportError, import_plan, import_plan_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +51,11 @@ def test_the_2018_plan_becomes_tracked_tasks(seed_text):
 	assert (hq.lead_agency, str(hq.due_date), hq.quarter) == ("Sở Xây dựng", "2018-12-31", "Q4")
 
 	weekly = by_key("II.5.b")
-	assert (weekly.deadline_kind, weekly.recurrence, str(weekly.start_date)) == ("Recurring", "Weekly", "2018-01-01")
+	assert (weekly.deadline_kind, weekly.recurrence, str(weekly.start_date)) == (
+		"Recurring",
+		"Weekly",
+		"2018-01-01",
+	)
 	assert (weekly.recurrence_weekday, weekly.recurrence_time) == ("Thursday", "15:00")
 
 	budget = by_key("III")
@@ -62,7 +65,10 @@ def test_the_2018_plan_becomes_tracked_tasks(seed_text):
 def test_agencies_are_created_once_in_the_tree(seed_text):
 	import_plan_text(seed_text)
 	assert frappe.db.get_value("Agency", "Sở Nội vụ", "parent_agency") == "Các Sở, ban, ngành"
-	assert frappe.db.get_value("Agency", "Công an tỉnh", "parent_agency") == "Các cơ quan Trung ương đóng trên địa bàn"
+	assert (
+		frappe.db.get_value("Agency", "Công an tỉnh", "parent_agency")
+		== "Các cơ quan Trung ương đóng trên địa bàn"
+	)
 	centre = "Bộ phận tiếp nhận và trả kết quả tập trung cấp tỉnh"
 	assert frappe.db.get_value("Agency", centre, "parent_agency") == "Văn phòng UBND tỉnh"
 	# "Sở Thông tin và truyền thông", "Sở Thông tin và Truyền thông": one agency

@@ -5,8 +5,13 @@ import frappe
 
 def test_vietnamese_first_defaults():
 	settings = frappe.get_single("System Settings")
-	assert (settings.language, settings.time_zone, settings.date_format) == ("vi", "Asia/Ho_Chi_Minh", "dd-mm-yyyy")
+	assert (settings.language, settings.time_zone, settings.date_format) == (
+		"vi",
+		"Asia/Ho_Chi_Minh",
+		"dd-mm-yyyy",
+	)
 	assert frappe.db.get_default("currency") == "VND"
+	assert frappe.db.get_single_value("System Settings", "setup_complete")  # no setup wizard for users
 
 
 def test_roles_workflow_and_board_are_installed():
@@ -14,7 +19,7 @@ def test_roles_workflow_and_board_are_installed():
 		assert frappe.db.exists("Role", role)
 	workflow = frappe.get_doc("Workflow", "Plan Task")
 	assert workflow.is_active and workflow.workflow_state_field == "status"
-	assert [s.state for s in workflow.states][0] == "Not Started"
+	assert workflow.states[0].state == "Not Started"
 	assert frappe.db.get_value("Kanban Board", "Plan Tasks by Status", "field_name") == "status"
 
 

@@ -3,7 +3,6 @@
 import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow, get_transitions
-
 from onestop.planning.doctype.plan_task.plan_task import TaskStateError
 
 from .factories import World
@@ -53,7 +52,11 @@ def act(user, name, action, **values):
 @pytest.mark.parametrize("role", ROLES)
 def test_transition_by_role(world, state, action, to, allowed, role):
 	put_in_state(world.task_a, state)
-	values = {"return_reason": "Thiếu hồ sơ kiểm chứng"} if action == "Return" and role == "Plan Coordinator" else {}
+	values = (
+		{"return_reason": "Thiếu hồ sơ kiểm chứng"}
+		if action == "Return" and role == "Plan Coordinator"
+		else {}
+	)
 	if role in allowed:
 		doc = act(user_for(world, role), world.task_a, action, **values)
 		assert doc.status == to

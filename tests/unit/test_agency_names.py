@@ -1,7 +1,6 @@
 """Agency names in plans, without a site."""
 
 import pytest
-
 from onestop.agency_names import find_provinces, fold, normalise, standard_vocabulary
 
 V = standard_vocabulary()
@@ -54,7 +53,9 @@ def test_agencies_named_by_their_shape():
 
 
 def test_agencies_after_a_preposition_are_not_actors():
-	text = "các đơn vị phân loại thủ tục tại Trung tâm Phục vụ hành chính công, báo cáo về Văn phòng UBND tỉnh"
+	text = (
+		"các đơn vị phân loại thủ tục tại Trung tâm Phục vụ hành chính công, báo cáo về Văn phòng UBND tỉnh"
+	)
 	assert V.actors(text) == []
 	assert V.actors("thì các Sở, ban, ngành báo cáo") == ["Các Sở, ban, ngành"]
 
@@ -65,4 +66,7 @@ def test_normal_forms():
 
 
 def test_provinces():
-	assert find_provinces("UBND tỉnh Quảng Bình; tỉnh Quảng Bình; Bà Rịa-Vũng Tàu") == ["Quảng Bình", "Bà Rịa - Vũng Tàu"]
+	assert find_provinces("UBND tỉnh Quảng Bình; tỉnh Quảng Bình; Bà Rịa-Vũng Tàu") == [
+		"Quảng Bình",
+		"Bà Rịa - Vũng Tàu",
+	]

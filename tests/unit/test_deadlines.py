@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-
 from onestop.deadlines import parse_deadline, quarter_of, recurrence_in, weekly_slot
 
 D = dt.date
@@ -14,9 +13,21 @@ D = dt.date
 	[
 		("Quý I/2018", "quarter", D(2018, 1, 1), D(2018, 3, 31), "Q1"),
 		("Thời gian thực hiện trong Quý I/2018.", "quarter", D(2018, 1, 1), D(2018, 3, 31), "Q1"),
-		("Thời gian hoàn thành việc ban hành trong quý II/2018.", "quarter", D(2018, 4, 1), D(2018, 6, 30), "Q2"),
+		(
+			"Thời gian hoàn thành việc ban hành trong quý II/2018.",
+			"quarter",
+			D(2018, 4, 1),
+			D(2018, 6, 30),
+			"Q2",
+		),
 		("Quý III/2018", "quarter", D(2018, 7, 1), D(2018, 9, 30), "Q3"),
-		("Trình UBND tỉnh ban hành Kế hoạch trong Quý IV/2018", "quarter", D(2018, 10, 1), D(2018, 12, 31), "Q4"),
+		(
+			"Trình UBND tỉnh ban hành Kế hoạch trong Quý IV/2018",
+			"quarter",
+			D(2018, 10, 1),
+			D(2018, 12, 31),
+			"Q4",
+		),
 		("quý 3 năm 2019", "quarter", D(2019, 7, 1), D(2019, 9, 30), "Q3"),
 		("Thời gian thực hiện trong tháng 02/2018.", "month", D(2018, 2, 1), D(2018, 2, 28), "Q1"),
 		("Tháng 11/2018", "month", D(2018, 11, 1), D(2018, 11, 30), "Q4"),
@@ -71,7 +82,13 @@ def test_weekly_report_before_thursday_1500_takes_its_rhythm_from_the_task_text(
 		"tập trung trước 15 giờ ngày thứ 5 hàng tuần về tình hình tiếp nhận, giải quyết hồ sơ trong tuần."
 	)
 	d = parse_deadline("Thời gian chính thức thực hiện từ tháng 01/2018.", year=2018, context=task)
-	assert (d.kind, d.recurrence, d.start, d.weekday, d.time) == ("recurring", "weekly", D(2018, 1, 1), 3, "15:00")
+	assert (d.kind, d.recurrence, d.start, d.weekday, d.time) == (
+		"recurring",
+		"weekly",
+		D(2018, 1, 1),
+		3,
+		"15:00",
+	)
 
 
 def test_friday_afternoon_report_is_weekly_on_friday():
@@ -80,7 +97,9 @@ def test_friday_afternoon_report_is_weekly_on_friday():
 
 
 def test_a_fixed_due_date_wins_over_recurrence_words_in_the_task():
-	d = parse_deadline("Thời gian thực hiện chậm nhất trong Quý I/2018.", context="chế độ báo cáo định kỳ hàng tuần")
+	d = parse_deadline(
+		"Thời gian thực hiện chậm nhất trong Quý I/2018.", context="chế độ báo cáo định kỳ hàng tuần"
+	)
 	assert (d.kind, d.due, d.recurrence) == ("quarter", D(2018, 3, 31), None)
 
 

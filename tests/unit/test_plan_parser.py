@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from onestop.plan_parser import PlanParseError, parse_file, parse_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,8 +87,7 @@ EXPECTED = [
 	(SEED_004, "PL.III.1-3", TTTT, [VP], "none", None, None, None, None),  # "Theo yêu cầu từng giai đoạn"
 	(SEED_004, "PL.III.4", TTTT, ["Các cơ quan liên quan"], "none", None, None, None, None),  # "Theo lộ trình …"
 	(SEED_004, "PL.II.3", SBN, [VP, "Các cơ quan Trung ương đóng trên địa bàn"], "recurring", None, None, None, "yearly"),
-	(SEED_004, "PL.IV.3", VP, [SBN, "UBND cấp huyện", "UBND cấp xã", "Các cơ quan Trung ương đóng trên địa bàn"],
-	 "recurring", None, None, None, "quarterly"),
+	(SEED_004, "PL.IV.3", VP, [SBN, "UBND cấp huyện", "UBND cấp xã", "Các cơ quan Trung ương đóng trên địa bàn"], "recurring", None, None, None, "quarterly"),
 	(SEED_004, "III.4", "Sở Tài chính", ["Sở Kế hoạch và Đầu tư"], "recurring", None, None, None, "yearly"),
 ]  # fmt: skip
 
@@ -122,17 +120,39 @@ def test_every_task_has_the_json_fields_of_the_contract(plans):
 @pytest.mark.parametrize(
 	"seed, tasks, number, date, year, province, issuer",
 	[
-		(SEED_000, 47, "490/QĐ-UBND", dt.date(2018, 2, 27), 2018, "Bà Rịa - Vũng Tàu", "UBND tỉnh Bà Rịa - Vũng Tàu"),
+		(
+			SEED_000,
+			47,
+			"490/QĐ-UBND",
+			dt.date(2018, 2, 27),
+			2018,
+			"Bà Rịa - Vũng Tàu",
+			"UBND tỉnh Bà Rịa - Vũng Tàu",
+		),
 		(SEED_001, 53, "TB-SKHĐT", None, 2021, "Bà Rịa - Vũng Tàu", "Sở Kế hoạch và Đầu tư"),
 		(SEED_002, 23, None, None, 2019, "An Giang", "UBND tỉnh An Giang"),
-		(SEED_003, 12, "6940/UBND-VP", dt.date(2019, 7, 15), 2019, "Bà Rịa - Vũng Tàu", "UBND tỉnh Bà Rịa - Vũng Tàu"),
+		(
+			SEED_003,
+			12,
+			"6940/UBND-VP",
+			dt.date(2019, 7, 15),
+			2019,
+			"Bà Rịa - Vũng Tàu",
+			"UBND tỉnh Bà Rịa - Vũng Tàu",
+		),
 		(SEED_004, 31, "1655/KH-UBND", dt.date(2018, 10, 3), 2018, "Quảng Bình", "UBND tỉnh Quảng Bình"),
 	],
 )
 def test_plan_header(plans, seed, tasks, number, date, year, province, issuer):
 	plan = plans[seed.name]
 	assert len(plan.tasks) == tasks
-	assert (plan.number, plan.date, plan.year, plan.province, plan.issuer) == (number, date, year, province, issuer)
+	assert (plan.number, plan.date, plan.year, plan.province, plan.issuer) == (
+		number,
+		date,
+		year,
+		province,
+		issuer,
+	)
 
 
 def test_titles(plans):
@@ -141,7 +161,10 @@ def test_titles(plans):
 	)
 	assert plans[SEED_004.name].title.startswith("Kế hoạch triển khai thực hiện Nghị định số 61/2018/NĐ-CP")
 	assert plans[SEED_004.name].title.endswith("tại tỉnh Quảng Bình")
-	assert task(plans, SEED_002, "II.5")["title"] == "Ứng dụng công nghệ thông tin trong giải quyết thủ tục hành chính"
+	assert (
+		task(plans, SEED_002, "II.5")["title"]
+		== "Ứng dụng công nghệ thông tin trong giải quyết thủ tục hành chính"
+	)
 
 
 def test_purpose_and_requirements_hold_no_task(plans):

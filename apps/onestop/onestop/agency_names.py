@@ -156,7 +156,11 @@ KNOWN: tuple[KnownAgency, ...] = (
 		COLLECTIVE_PRESS,
 		"Báo chí",
 		"Collective",
-		("các cơ quan báo chí đóng trên địa bàn tỉnh", "các cơ quan báo chí trên địa bàn tỉnh", "các cơ quan báo chí"),
+		(
+			"các cơ quan báo chí đóng trên địa bàn tỉnh",
+			"các cơ quan báo chí trên địa bàn tỉnh",
+			"các cơ quan báo chí",
+		),
 	),
 	# The province's People's Committee and its office
 	KnownAgency(PEOPLES_COMMITTEE, "UBND tỉnh", "People's Committee", ("ủy ban nhân dân tỉnh", "ubnd tỉnh")),
@@ -228,7 +232,11 @@ KNOWN: tuple[KnownAgency, ...] = (
 			),
 			("Sở Giao thông vận tải", "Sở GTVT", ("sở giao thông vận tải", "sở gtvt")),
 			("Sở Xây dựng", "SXD", ("sở xây dựng",)),
-			("Sở Tài nguyên và Môi trường", "Sở TN&MT", ("sở tài nguyên và môi trường", "sở tn&mt", "sở tnmt")),
+			(
+				"Sở Tài nguyên và Môi trường",
+				"Sở TN&MT",
+				("sở tài nguyên và môi trường", "sở tn&mt", "sở tnmt"),
+			),
 			(
 				"Sở Thông tin và Truyền thông",
 				"Sở TT&TT",
@@ -250,7 +258,12 @@ KNOWN: tuple[KnownAgency, ...] = (
 			(
 				"Sở Văn hóa, Thể thao và Du lịch",
 				"Sở VHTTDL",
-				("sở văn hóa, thể thao và du lịch", "sở vh, tt&dl", "sở vhttdl", "sở văn hóa - thể thao và du lịch"),
+				(
+					"sở văn hóa, thể thao và du lịch",
+					"sở vh, tt&dl",
+					"sở vhttdl",
+					"sở văn hóa - thể thao và du lịch",
+				),
 			),
 			("Sở Khoa học và Công nghệ", "Sở KH&CN", ("sở khoa học và công nghệ", "sở kh&cn", "sở khcn")),
 			("Sở Giáo dục và Đào tạo", "Sở GD&ĐT", ("sở giáo dục và đào tạo", "sở gd&đt", "sở gdđt")),
@@ -272,7 +285,11 @@ KNOWN: tuple[KnownAgency, ...] = (
 		for name, short, aliases in (
 			("Công an tỉnh", "CA tỉnh", ("công an tỉnh",)),
 			("Cục Thuế tỉnh", "Cục Thuế", ("cục thuế tỉnh", "cục thuế")),
-			("Kho bạc Nhà nước tỉnh", "KBNN tỉnh", ("kho bạc nhà nước tỉnh", "kho bạc nhà nước", "kbnn tỉnh")),
+			(
+				"Kho bạc Nhà nước tỉnh",
+				"KBNN tỉnh",
+				("kho bạc nhà nước tỉnh", "kho bạc nhà nước", "kbnn tỉnh"),
+			),
 			("Bảo hiểm xã hội tỉnh", "BHXH tỉnh", ("bảo hiểm xã hội tỉnh", "bhxh tỉnh")),
 			("Cục Hải quan tỉnh", "Cục Hải quan", ("cục hải quan tỉnh",)),
 		)
@@ -347,7 +364,9 @@ GENERIC_PATTERNS = (
 	(re.compile(rf"(?<!\w)(Báo (?:{_CAP})(?:(?: - | )(?:{_CAP}))*)"), "Media"),
 	(re.compile(rf"(?<!\w)(Viễn thông (?:{_CAP})(?: (?:{_CAP}))*)"), "Enterprise"),
 	(
-		re.compile(rf"(?<!\w)((?:UBND|Ủy ban nhân dân) (?:huyện|thị xã|thành phố) (?:{_CAP})(?: (?:{_CAP}))*)"),
+		re.compile(
+			rf"(?<!\w)((?:UBND|Ủy ban nhân dân) (?:huyện|thị xã|thành phố) (?:{_CAP})(?: (?:{_CAP}))*)"
+		),
 		"District",
 	),
 )
@@ -548,5 +567,7 @@ PROVINCES = (
 def find_provinces(text: str) -> list[str]:
 	"""Provinces named in `text`, most often named first."""
 	folded = fold(text)
-	counts = {p: len(re.findall(r"(?<![\wÀ-ỹ])" + re.escape(fold(p)) + r"(?![\wÀ-ỹ])", folded)) for p in PROVINCES}
+	counts = {
+		p: len(re.findall(r"(?<![\wÀ-ỹ])" + re.escape(fold(p)) + r"(?![\wÀ-ỹ])", folded)) for p in PROVINCES
+	}
 	return [p for p, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n]

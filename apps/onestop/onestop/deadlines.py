@@ -71,7 +71,20 @@ _UNSCHEDULED = re.compile(
 	r"theo lộ trình|theo yêu cầu|khi có yêu cầu|theo tiến độ|theo chỉ đạo|khi được yêu cầu|theo quy định của"
 )
 _WEEKDAY = re.compile(r"(?:thứ\s*(2|3|4|5|6|7|hai|ba|tư|năm|sáu|bảy))|(chủ nhật)")
-_WEEKDAY_NUM = {"2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tư": 2, "5": 3, "năm": 3, "6": 4, "sáu": 4, "7": 5, "bảy": 5}
+_WEEKDAY_NUM = {
+	"2": 0,
+	"hai": 0,
+	"3": 1,
+	"ba": 1,
+	"4": 2,
+	"tư": 2,
+	"5": 3,
+	"năm": 3,
+	"6": 4,
+	"sáu": 4,
+	"7": 5,
+	"bảy": 5,
+}
 _TIME = re.compile(r"(?<!\d)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?(?!\w)")
 
 
@@ -101,7 +114,9 @@ def _expression(t: str, year: int | None) -> tuple[str, dt.date, dt.date | None,
 		y = int(m[3]) if m[3] else year
 		if y:
 			first = m[2] == "đầu"
-			found.append(("half_year", dt.date(y, 1 if first else 7, 1), _month_end(y, 6 if first else 12), m.start()))
+			found.append(
+				("half_year", dt.date(y, 1 if first else 7, 1), _month_end(y, 6 if first else 12), m.start())
+			)
 	for m in _RANGE.finditer(t):
 		found.append(("year", dt.date(int(m[1]), 1, 1), dt.date(int(m[2]), 12, 31), m.start()))
 	for m in _YEAR.finditer(t):

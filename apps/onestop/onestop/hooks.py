@@ -14,7 +14,13 @@ after_install = "onestop.install.after_install"
 fixtures = [
 	{
 		"dt": "Role",
-		"filters": [["name", "in", ["Plan Coordinator", "Agency Officer", "Agency Head", "Finance Reviewer", "Leadership"]]],
+		"filters": [
+			[
+				"name",
+				"in",
+				["Plan Coordinator", "Agency Officer", "Agency Head", "Finance Reviewer", "Leadership"],
+			]
+		],
 	},
 	{
 		"dt": "Workflow State",

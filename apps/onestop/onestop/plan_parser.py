@@ -394,7 +394,14 @@ class _ProseReader:
 			text = " ".join(u.text for u in body)
 			if _POINTER.search(text) and len(text) < 200:
 				return  # "Thực hiện theo các nhiệm vụ cụ thể tại Phụ lục": the table holds them
-			self._task(ref, ref, text, heading if not roles_in(text, self.vocabulary) else Roles(), section, node.line)
+			self._task(
+				ref,
+				ref,
+				text,
+				heading if not roles_in(text, self.vocabulary) else Roles(),
+				section,
+				node.line,
+			)
 			self.drafts[-1].title = sentence_case(node.text.rstrip(":"))
 		else:
 			self._task(ref, ref, node.text, inherited, section, node.line)
@@ -412,7 +419,9 @@ def is_heading(text: str) -> bool:
 	return not text.rstrip().endswith((".", ";", "./."))
 
 
-def resolve_roles(drafts: list[_Draft], vocabulary: Vocabulary) -> list[tuple[str | None, list[str], list[str]]]:
+def resolve_roles(
+	drafts: list[_Draft], vocabulary: Vocabulary
+) -> list[tuple[str | None, list[str], list[str]]]:
 	"""Lead and co-operating agencies of each draft: its own subject, else its heading's,
 	else the first agency its text names, else the previous task's in the same section."""
 	out = []
@@ -560,7 +569,14 @@ _SUBJECT_PREFIX = re.compile(r"^(V/v|Về việc)\s+", re.I)
 def read_header(lines: list[str], body_start: int) -> dict:
 	"""Number, date, kind, subject and issuer hints from the lines before the body."""
 	head = [_clean(x) for x in lines[:body_start] if _clean(x)]
-	info: dict = {"number": None, "date": None, "year": None, "kind": None, "subject": None, "issuer_words": []}
+	info: dict = {
+		"number": None,
+		"date": None,
+		"year": None,
+		"kind": None,
+		"subject": None,
+		"issuer_words": [],
+	}
 	for x in head:
 		x = x.replace("*", "")
 		m = _NUMBER.match(x)
@@ -577,7 +593,9 @@ def read_header(lines: list[str], body_start: int) -> dict:
 		if m and info["kind"] is None:
 			info["kind"] = m[1].capitalize()
 			continue
-		if info["subject"] is None and (_SUBJECT_PREFIX.match(x) or (info["kind"] and not x.startswith("Căn cứ"))):
+		if info["subject"] is None and (
+			_SUBJECT_PREFIX.match(x) or (info["kind"] and not x.startswith("Căn cứ"))
+		):
 			if not _NUMBER.match(x) and not _KIND.match(x) and len(x) > 15:
 				info["subject"] = x
 		if x.upper() == x and ("ỦY BAN NHÂN DÂN" in x or "UBND" in x):
@@ -600,7 +618,17 @@ def make_plan_title(kind: str | None, subject: str | None) -> str:
 	return s
 
 
-_PROPER = [*PROVINCES, "Nghị định", "Quyết định", "Chính phủ", "Thủ tướng", "Ủy ban nhân dân", "Bộ", "Sở", "Phụ lục"]
+_PROPER = [
+	*PROVINCES,
+	"Nghị định",
+	"Quyết định",
+	"Chính phủ",
+	"Thủ tướng",
+	"Ủy ban nhân dân",
+	"Bộ",
+	"Sở",
+	"Phụ lục",
+]
 
 
 def sentence_case(text: str) -> str:
@@ -619,7 +647,9 @@ def sentence_case(text: str) -> str:
 	return low[0].upper() + low[1:]
 
 
-def _issuer(info: dict, number: str | None, province: str | None, lines: list[str], vocabulary: Vocabulary) -> str | None:
+def _issuer(
+	info: dict, number: str | None, province: str | None, lines: list[str], vocabulary: Vocabulary
+) -> str | None:
 	code = number.split("/")[-1] if number else ""
 	parts = code.split("-")
 	suffix = province and f"tỉnh {province}"
@@ -659,7 +689,9 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None) -> Plan:
 	if appendix_at is not None:
 		drafts += read_table(lines[appendix_at + 1 :], appendix_at + 2, vocabulary)
 	if not drafts:
-		raise PlanParseError("no task found: expected numbered sections (I., 1., a), - items) or an appendix table")
+		raise PlanParseError(
+			"no task found: expected numbered sections (I., 1., a), - items) or an appendix table"
+		)
 
 	info = read_header(lines, body_start)
 	number, date, year = info["number"], info["date"], info["year"]
@@ -757,7 +789,9 @@ def parse_file(path: str | Path, vocabulary: Vocabulary | None = None) -> Plan:
 
 
 def main(argv: list[str] | None = None) -> int:
-	parser = argparse.ArgumentParser(prog="python -m onestop.plan_parser", description="Read a plan's text into tasks.")
+	parser = argparse.ArgumentParser(
+		prog="python -m onestop.plan_parser", description="Read a plan's text into tasks."
+	)
 	parser.add_argument("file", help="the plan as UTF-8 text")
 	parser.add_argument("--json", action="store_true", help="print the structured plan as JSON")
 	args = parser.parse_args(argv)
@@ -776,7 +810,7 @@ def main(argv: list[str] | None = None) -> int:
 		d = t.deadline
 		flag = " (!)" if t.notes else ""
 		when = d.due or (f"from {d.start}" if d.start else "") or d.kind
-		print(f"  {t.key:12} {str(t.lead)[:28]:28} {str(when):16} {d.recurrence or '':8} {t.title[:60]}{flag}")
+		print(f"  {t.key:12} {str(t.lead)[:28]:28} {when!s:16} {d.recurrence or '':8} {t.title[:60]}{flag}")
 	for w in plan.warnings:
 		print(f"warning: {w}")
 	return 0

@@ -17,6 +17,18 @@ SITE_DEFAULTS = {
 def after_install():
 	set_site_defaults()
 	save_settings_defaults()
+	complete_setup()
+
+
+def complete_setup():
+	"""Do what Frappe's setup wizard would (its base records, then setup complete): the
+	install has already chosen the language, time zone, country and currency, and without
+	this every user but Administrator is sent to the wizard."""
+	from frappe.desk.page.setup_wizard.install_fixtures import install as install_base_records
+	from frappe.desk.page.setup_wizard.setup_wizard import disable_future_access
+
+	install_base_records()
+	disable_future_access()
 
 
 def save_settings_defaults():
@@ -36,5 +48,7 @@ def set_site_defaults():
 	frappe.db.set_default("currency", "VND")
 	frappe.db.set_default("country", "Vietnam")
 	if frappe.db.exists("Currency", "VND"):
-		frappe.db.set_value("Currency", "VND", {"enabled": 1, "fraction_units": 0, "smallest_currency_fraction_value": 0})
+		frappe.db.set_value(
+			"Currency", "VND", {"enabled": 1, "fraction_units": 0, "smallest_currency_fraction_value": 0}
+		)
 	frappe.db.set_default("lang", "vi")

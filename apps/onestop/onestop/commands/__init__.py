@@ -1,7 +1,7 @@
 """bench commands of onestop.
 
-    bench --site SITE onestop-import-plan PLAN.txt [--dry-run]
-    bench --site SITE onestop-load-fixtures DIR
+bench --site SITE onestop-import-plan PLAN.txt [--dry-run]
+bench --site SITE onestop-load-fixtures DIR
 """
 
 import json
@@ -63,7 +63,9 @@ def load_fixtures_command(context, directory):
 	try:
 		for file in sorted((root / "agencies").glob("*.json")):
 			result = load_register(json.loads(file.read_text(encoding="utf-8")))
-			click.echo(f"{file.name}: {len(result['created'])} agencies created, {len(result['updated'])} updated")
+			click.echo(
+				f"{file.name}: {len(result['created'])} agencies created, {len(result['updated'])} updated"
+			)
 		users = root / "demo" / "users.json"
 		if users.exists():
 			spec = json.loads(users.read_text(encoding="utf-8"))

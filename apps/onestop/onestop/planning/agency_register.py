@@ -22,6 +22,7 @@ from onestop.agency_names import (
 	standard_vocabulary,
 )
 
+
 def home_province() -> str:
 	"""The province the site serves (Onestop Settings), e.g. "Bà Rịa - Vũng Tàu"."""
 	return frappe.db.get_single_value("Onestop Settings", "province") or (
@@ -35,9 +36,13 @@ def agency_docname(agency_name: str, province: str | None, kind: str | None, par
 	name = agency_name.strip()
 	known = BY_NAME.get(name)
 	if parent and (kind == "Unit" or (known and known.scoped)):
-		owner = frappe.db.get_value("Agency", parent, ["short_name", "agency_name", "parent_agency"], as_dict=True)
+		owner = frappe.db.get_value(
+			"Agency", parent, ["short_name", "agency_name", "parent_agency"], as_dict=True
+		)
 		if owner and owner.agency_name == COLLECTIVE_UNITS and owner.parent_agency:
-			owner = frappe.db.get_value("Agency", owner.parent_agency, ["short_name", "agency_name"], as_dict=True)
+			owner = frappe.db.get_value(
+				"Agency", owner.parent_agency, ["short_name", "agency_name"], as_dict=True
+			)
 		if owner:
 			name = f"{name} ({owner.short_name or owner.agency_name})"
 	if province and province != home_province():

@@ -78,7 +78,9 @@ def task_agencies(doc) -> set[str]:
 	name = doc.get("name")
 	if name and frappe.db.exists("Plan Task", name):
 		lead = frappe.db.get_value("Plan Task", name, "lead_agency")
-		co = frappe.get_all("Plan Task Agency", filters={"parent": name, "parenttype": "Plan Task"}, pluck="agency")
+		co = frappe.get_all(
+			"Plan Task Agency", filters={"parent": name, "parenttype": "Plan Task"}, pluck="agency"
+		)
 		return {lead, *co} - {None, ""}
 	return {doc.get("lead_agency"), *(row.agency for row in doc.get("co_agencies") or [])} - {None, ""}
 

@@ -41,6 +41,8 @@ DEADLINE_KINDS = {
 	"none": "None",
 	"unparsed": "Unparsed",
 }
+
+
 class PlanImportError(frappe.ValidationError):
 	"""The plan cannot be imported; nothing was written."""
 
@@ -116,7 +118,9 @@ def import_plan(
 	existing = (
 		{
 			t.item_key: t.name
-			for t in frappe.get_all("Plan Task", filters={"annual_plan": existing_plan}, fields=["name", "item_key"])
+			for t in frappe.get_all(
+				"Plan Task", filters={"annual_plan": existing_plan}, fields=["name", "item_key"]
+			)
 		}
 		if existing_plan
 		else {}
@@ -180,7 +184,9 @@ def check_plan_data(data: dict) -> None:
 				try:
 					dt.date.fromisoformat(value)
 				except (TypeError, ValueError):
-					problems.append(_("{0}: {1} is not a date (YYYY-MM-DD): {2}").format(where, date_field, value))
+					problems.append(
+						_("{0}: {1} is not a date (YYYY-MM-DD): {2}").format(where, date_field, value)
+					)
 		if task.get("deadline_kind") not in (*KINDS, None):
 			problems.append(_("{0}: unknown deadline kind {1}").format(where, task.get("deadline_kind")))
 		if task.get("recurrence") not in (*RECURRENCES, None):
@@ -191,7 +197,10 @@ def check_plan_data(data: dict) -> None:
 		shown = problems[:10]
 		more = len(problems) - len(shown)
 		raise PlanImportError(
-			"; ".join(shown) + (_(" (and {0} more)").format(more) if more else "") + ". " + _("Nothing was imported.")
+			"; ".join(shown)
+			+ (_(" (and {0} more)").format(more) if more else "")
+			+ ". "
+			+ _("Nothing was imported.")
 		)
 
 
@@ -210,7 +219,9 @@ def _issuer_agency(register: Register, issuer: str | None, dry_run: bool, report
 	return name
 
 
-def _agencies(register: Register, tasks: list[dict], scope: str | None, dry_run: bool, report: ImportReport) -> dict:
+def _agencies(
+	register: Register, tasks: list[dict], scope: str | None, dry_run: bool, report: ImportReport
+) -> dict:
 	"""Plan name → Agency name for every agency the tasks name (created unless a dry run)."""
 	names = []
 	for task in tasks:
@@ -220,7 +231,9 @@ def _agencies(register: Register, tasks: list[dict], scope: str | None, dry_run:
 		if dry_run:
 			found, to_create = register.plan(name, scope)
 			resolved[name] = found or name
-			report.new_agencies.extend(r["agency_name"] for r in to_create if r["agency_name"] not in report.new_agencies)
+			report.new_agencies.extend(
+				r["agency_name"] for r in to_create if r["agency_name"] not in report.new_agencies
+			)
 		else:
 			before = len(register.created)
 			resolved[name] = register.ensure(name, scope)
