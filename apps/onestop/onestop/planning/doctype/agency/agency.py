@@ -100,3 +100,22 @@ class Agency(NestedSet):
 	def focal_points(self) -> list[str]:
 		"""Users marked as focal point, else every member."""
 		return [m.user for m in self.members if m.is_focal_point] or [m.user for m in self.members]
+
+
+@frappe.whitelist()
+def get_children(
+	doctype: str = "Agency", parent: str | None = None, province: str | None = None, **kwargs
+) -> list[dict]:
+	"""Nodes of the Agency tree view under `parent` ("" or None: the top), in tree order.
+
+	province: only agencies of that province. Returns [{value, title, expandable}].
+	"""
+	filters = [["parent_agency", "=", parent] if parent else ["parent_agency", "is", "not set"]]
+	if province:
+		filters.append(["province", "=", province])
+	return frappe.get_list(
+		"Agency",
+		fields=["name as value", "agency_name as title", "is_group as expandable"],
+		filters=filters,
+		order_by="lft",
+	)

@@ -4,8 +4,7 @@
 frappe.treeview_settings["Agency"] = {
 	breadcrumb: "Planning",
 	title: __("Agencies"),
-	root_label: __("All Agencies"),
-	get_tree_root: false,
+	get_tree_nodes: "onestop.planning.doctype.agency.agency.get_children",
 	filters: [{ fieldname: "province", fieldtype: "Data", label: __("Province") }],
 	fields: [
 		{ fieldtype: "Data", fieldname: "agency_name", label: __("Agency Name"), reqd: 1 },
@@ -20,4 +19,11 @@ frappe.treeview_settings["Agency"] = {
 		{ fieldtype: "Check", fieldname: "is_group", label: __("Is Group") },
 	],
 	ignore_fields: ["parent_agency"],
+	onload(treeview) {
+		// Open on the site's own province; clear the filter to see every province's agencies.
+		frappe.db.get_single_value("Onestop Settings", "province").then((province) => {
+			const field = treeview.page.fields_dict.province;
+			if (province && field && !field.get_value()) field.set_value(province);
+		});
+	},
 };
