@@ -92,6 +92,7 @@ class Register:
 	def __init__(self, province: str | None):
 		self.province = province or None
 		self.rows = [a for a in _register_rows() if (a["province"] or None) == self.province]
+		self.by_name = {a["name"]: a for a in self.rows}
 		self.by_key: dict[tuple[str, str | None], str] = {}
 		for a in self.rows:
 			for alias in (a["agency_name"], *a["aliases"]):
@@ -107,7 +108,7 @@ class Register:
 		if (known and not known.scoped) or (not known and row["kind"] != "Unit"):
 			return None
 		parent = row["parent_agency"]
-		parent_row = next((r for r in self.rows if r["name"] == parent), None)
+		parent_row = self.by_name.get(parent)
 		if parent_row and parent_row["agency_name"] == COLLECTIVE_UNITS:
 			return parent_row["parent_agency"]
 		return parent
