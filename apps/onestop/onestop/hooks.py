@@ -24,16 +24,37 @@ fixtures = [
 	},
 	{
 		"dt": "Workflow State",
-		"filters": [["name", "in", ["Not Started", "In Progress", "Submitted", "Done", "Returned"]]],
+		"filters": [
+			[
+				"name",
+				"in",
+				["Not Started", "In Progress", "Submitted", "Done", "Returned"]
+				+ ["Received", "Processing", "Supplement Requested", "Approved", "Refused", "Result Ready", "Withdrawn"],
+			]
+		],
 	},
 	{
 		"dt": "Workflow Action Master",
-		"filters": [["name", "in", ["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]]],
+		"filters": [
+			[
+				"name",
+				"in",
+				["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]
+				+ ["Forward", "Request Supplement", "Resubmit", "Approve", "Refuse", "Mark Result Ready", "Return Result"]
+				+ ["Withdraw"],
+			]
+		],
 	},
-	{"dt": "Workflow", "filters": [["name", "in", ["Plan Task"]]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Plan Task", "Dossier"]]]},
 	{"dt": "Kanban Board", "filters": [["name", "in", ["Plan Tasks by Status"]]]},
 ]
 
-# Permissions: agency users reach the tasks their agencies lead or co-operate on
-has_permission = {"Plan Task": "onestop.planning.permissions.plan_task_has_permission"}
-permission_query_conditions = {"Plan Task": "onestop.planning.permissions.plan_task_query_conditions"}
+# Permissions: agency users reach the records their agencies are on
+has_permission = {
+	"Plan Task": "onestop.planning.permissions.plan_task_has_permission",
+	"Dossier": "onestop.planning.permissions.dossier_has_permission",
+}
+permission_query_conditions = {
+	"Plan Task": "onestop.planning.permissions.plan_task_query_conditions",
+	"Dossier": "onestop.planning.permissions.dossier_query_conditions",
+}

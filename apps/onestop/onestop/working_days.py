@@ -1,8 +1,8 @@
 """Working days and office hours for legal deadlines. Plain Python (no Frappe).
 
 Administrative procedures state their processing time in working days ("ngày làm
-việc"); the appointment printed on the receipt (Decree 61/2018/NĐ-CP, Art. 19; Decree
-118/2025/NĐ-CP) is that many working days after the dossier is received. A working day is
+việc"); the appointment printed on the receipt (form 01 of Circular 01/2018/TT-VPCP and of
+Circular 03/2025/TT-VPCP) is that many working days after the dossier is received. A working day is
 Monday to Friday, except Vietnam's public holidays and days off (Labour Code 2019,
 Art. 112, with the Government's yearly decisions on Tết and swapped days, as the
 `holidays` package keeps them), plus the province's own changes: extra days off and

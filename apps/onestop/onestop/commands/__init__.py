@@ -44,17 +44,47 @@ def import_plan_command(context, path, dry_run=False):
 		frappe.destroy()
 
 
+@click.command("onestop-import-catalogue")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--doctype", default="Administrative Procedure", help="Administrative Procedure or Procedure Field")
+@click.option("--dry-run", is_flag=True, help="Check every record; write nothing.")
+@pass_context
+def import_catalogue_command(context, path, doctype, dry_run=False):
+	"""Import a procedure catalogue (a Data Import CSV/XLSX template), all or nothing."""
+	import frappe
+
+	from onestop.procedures.catalogue_import import CatalogueImportError, import_catalogue
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	frappe.set_user("Administrator")
+	try:
+		result = import_catalogue(doctype, str(Path(path).resolve()), dry_run=dry_run)
+		frappe.db.commit()
+		verb = "would create" if dry_run else "created"
+		click.echo(f"{path}: {len(result['created'])} {verb}, {len(result['existing'])} already there")
+	except (CatalogueImportError, frappe.ValidationError) as e:
+		frappe.db.rollback()
+		click.secho(f"{path}: {frappe.utils.strip_html(str(e))}", fg="red", err=True)
+		sys.exit(1)
+	finally:
+		frappe.destroy()
+
+
 @click.command("onestop-load-fixtures")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @pass_context
 def load_fixtures_command(context, directory):
-	"""Load the agency registers (agencies/*.json), the plans (plans/*.txt) and the demo users
-	(demo/users.json) of DIRECTORY. Loading again updates in place."""
+	"""Load the agency registers (agencies/*.json), the demo users (demo/users.json), the plans
+	(plans/*.txt), the procedure catalogue (procedures/*.csv) and demo dossiers of DIRECTORY.
+	Loading again updates in place and adds nothing twice."""
 	import frappe
 
 	from onestop.demo import load_demo_users
 	from onestop.planning.plan_import import import_plan_text
 	from onestop.planning.register_import import load_register
+	from onestop.procedures.catalogue_import import import_catalogue
+	from onestop.procedures.demo_dossiers import make_demo_dossiers
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
@@ -74,6 +104,17 @@ def load_fixtures_command(context, directory):
 		for file in sorted((root / "plans").glob("*.txt")):
 			report = import_plan_text(file.read_text(encoding="utf-8"), source_name=file.name)
 			click.echo(f"{file.name}: {report.summary().splitlines()[1]} ({report.plan})")
+		for doctype, file in (
+			("Procedure Field", root / "procedures" / "procedure_fields.csv"),
+			("Administrative Procedure", root / "procedures" / "administrative_procedures.csv"),
+		):
+			if file.exists():
+				result = import_catalogue(doctype, str(file))
+				click.echo(f"{file.name}: {len(result['created'])} created, {len(result['existing'])} already there")
+		demo = root / "demo" / "dossiers.json"
+		if demo.exists():
+			made = make_demo_dossiers(json.loads(demo.read_text(encoding="utf-8")))
+			click.echo(f"demo dossiers: {made} made")
 		frappe.db.commit()
 	except Exception as e:
 		frappe.db.rollback()
@@ -83,4 +124,4 @@ def load_fixtures_command(context, directory):
 		frappe.destroy()
 
 
-commands = [import_plan_command, load_fixtures_command]
+commands = [import_plan_command, import_catalogue_command, load_fixtures_command]

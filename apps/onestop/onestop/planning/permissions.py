@@ -1,32 +1,67 @@
-"""Who sees which plan tasks.
+"""Who reaches which records: agency users see their agencies' records only.
 
-Plan Coordinators, Leadership, Finance Reviewers and System Managers see every task (their
-DocPerms say what they may do with it). A user who holds only agency roles (Agency Officer,
-Agency Head) sees the tasks where one of "their" agencies is the lead or a co-operating
-agency. Their agencies are those whose Members table lists them, with the offices under
-those agencies and the collectives above them ("Các Sở, ban, ngành" for a department).
+Agency users (Agency Officer, Agency Head on plan tasks; Processing and Approving Officers
+on dossiers) reach a record when one of "their" agencies is on it: the lead or a
+co-operating agency of a plan task, the competent agency or a stage's agency of a dossier.
+Their agencies are those whose Members table lists them, with the offices under them and the
+collectives above them ("Các Sở, ban, ngành" for a department). Users holding a role that sees
+everything (coordinators, leadership, finance, the centre's receiving officers) are not
+restricted; their DocPerms say what they may do.
 
-Frappe's User Permission cannot say "lead or co-operating": it filters each Link field on
-its own, so a task co-operated by the user's agency and led by another would be hidden.
-Hence the hooks below (registered in hooks.py), built on the Agency tree.
+Frappe's User Permission cannot say "lead or co-operating": it filters each Link field on its
+own. Hence these hooks (registered in hooks.py), built on the Agency tree.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import frappe
 from frappe.query_builder import DocType
 
-UNRESTRICTED_ROLES = {"Administrator", "System Manager", "Plan Coordinator", "Leadership", "Finance Reviewer"}
-AGENCY_ROLES = {"Agency Officer", "Agency Head"}
+
+@dataclass(frozen=True)
+class AgencyScope:
+	"""How the records of a DocType name their agencies."""
+
+	doctype: str
+	link_field: str  # the record's own agency field
+	table_field: str  # its child table listing more agencies
+	child_doctype: str
+	child_field: str
+	restricted_roles: frozenset[str]
+	unrestricted_roles: frozenset[str]
 
 
-def is_restricted(user: str | None = None) -> bool:
-	"""True when the user sees only their agencies' tasks."""
+EVERYTHING = frozenset({"Administrator", "System Manager", "Plan Coordinator", "Leadership"})
+
+PLAN_TASK = AgencyScope(
+	"Plan Task",
+	"lead_agency",
+	"co_agencies",
+	"Plan Task Agency",
+	"agency",
+	frozenset({"Agency Officer", "Agency Head"}),
+	EVERYTHING | {"Finance Reviewer"},
+)
+DOSSIER = AgencyScope(
+	"Dossier",
+	"competent_agency",
+	"stages",
+	"Dossier Stage",
+	"agency",
+	frozenset({"Processing Officer", "Approving Officer"}),
+	EVERYTHING | {"Receiving Officer"},
+)
+
+
+def is_restricted(user: str | None = None, scope: AgencyScope = PLAN_TASK) -> bool:
+	"""True when the user reaches only their agencies' records of this scope."""
 	user = user or frappe.session.user
 	if user == "Administrator":
 		return False
 	roles = set(frappe.get_roles(user))
-	return bool(roles & AGENCY_ROLES) and not roles & UNRESTRICTED_ROLES
+	return bool(roles & scope.restricted_roles) and not roles & scope.unrestricted_roles
 
 
 def clear_user_agencies_cache() -> None:
@@ -53,73 +88,91 @@ def user_agencies(user: str | None = None) -> set[str]:
 	result: set[str] = set(own)
 	if own:
 		agency = DocType("Agency")
-		bounds = frappe.get_all("Agency", filters={"name": ("in", own)}, fields=["lft", "rgt"])
-		for b in bounds:
-			below = (
+		for b in frappe.get_all("Agency", filters={"name": ("in", own)}, fields=["lft", "rgt"]):
+			related = (
 				frappe.qb.from_(agency)
 				.select(agency.name)
-				.where((agency.lft >= b.lft) & (agency.rgt <= b.rgt))
+				.where(
+					((agency.lft >= b.lft) & (agency.rgt <= b.rgt)) | ((agency.lft < b.lft) & (agency.rgt > b.rgt))
+				)
 				.run(pluck=True)
 			)
-			above = (
-				frappe.qb.from_(agency)
-				.select(agency.name)
-				.where((agency.lft < b.lft) & (agency.rgt > b.rgt))
-				.run(pluck=True)
-			)
-			result.update(below, above)
+			result.update(related)
 	cache[user] = result
 	return result
 
 
-def task_agencies(doc) -> set[str]:
-	"""Lead and co-operating agencies of a task as stored: a request cannot widen its own
-	access by sending a task with another lead agency."""
+def record_agencies(doc, scope: AgencyScope) -> set[str]:
+	"""The agencies on a record as stored: a request cannot widen its own access by sending
+	the record with another agency on it."""
 	name = doc.get("name")
-	if name and frappe.db.exists("Plan Task", name):
-		lead = frappe.db.get_value("Plan Task", name, "lead_agency")
-		co = frappe.get_all(
-			"Plan Task Agency", filters={"parent": name, "parenttype": "Plan Task"}, pluck="agency"
+	if name and frappe.db.exists(scope.doctype, name):
+		own = frappe.db.get_value(scope.doctype, name, scope.link_field)
+		more = frappe.get_all(
+			scope.child_doctype, filters={"parent": name, "parenttype": scope.doctype}, pluck=scope.child_field
 		)
-		return {lead, *co} - {None, ""}
-	return {doc.get("lead_agency"), *(row.agency for row in doc.get("co_agencies") or [])} - {None, ""}
+		return {own, *more} - {None, ""}
+	rows = doc.get(scope.table_field) or []
+	return {doc.get(scope.link_field), *(r.get(scope.child_field) for r in rows)} - {None, ""}
 
 
-def plan_task_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	"""has_permission hook of Plan Task: an agency user only reaches their agencies' tasks.
-
-	Returns False to deny, None to leave the decision to the DocPerms.
-	"""
+def has_scoped_permission(doc, user: str | None, scope: AgencyScope) -> bool | None:
+	"""False when a restricted user's agencies are not on the record; None to let DocPerms decide."""
 	user = user or frappe.session.user
-	if not is_restricted(user):
+	if not is_restricted(user, scope):
 		return None
 	if isinstance(doc, str):
 		doc = frappe._dict(name=doc)
 	if not doc.get("name") or (hasattr(doc, "is_new") and doc.is_new()):
-		return None  # creation is governed by the DocPerms (agency roles cannot create)
-	return None if task_agencies(doc) & user_agencies(user) else False
+		return None  # creation is governed by the DocPerms
+	return None if record_agencies(doc, scope) & user_agencies(user) else False
 
 
-def plan_task_query_conditions(user: str | None = None) -> str:
-	"""permission_query_conditions hook of Plan Task: the WHERE fragment for list views and
-	reports of an agency user. Empty string for unrestricted users."""
+def scoped_query_conditions(user: str | None, scope: AgencyScope) -> str:
+	"""The WHERE fragment for a restricted user's lists and reports ("" when unrestricted)."""
 	user = user or frappe.session.user
-	if not is_restricted(user):
+	if not is_restricted(user, scope):
 		return ""
 	agencies = user_agencies(user)
 	if not agencies:
 		return "1=0"
+	table, child = f"`tab{scope.doctype}`", f"`tab{scope.child_doctype}`"
 	names = ", ".join(frappe.db.escape(a) for a in sorted(agencies))
 	return (
-		f"(`tabPlan Task`.`lead_agency` in ({names}) or exists (select 1 from `tabPlan Task Agency` pta "
-		f"where pta.`parent` = `tabPlan Task`.`name` and pta.`parenttype` = 'Plan Task' "
-		f"and pta.`agency` in ({names})))"
+		f"({table}.`{scope.link_field}` in ({names}) or exists (select 1 from {child} c "
+		f"where c.`parent` = {table}.`name` and c.`parenttype` = {frappe.db.escape(scope.doctype)} "
+		f"and c.`{scope.child_field}` in ({names})))"
 	)
 
 
+# ------------------------------------------------------------------ hooks (hooks.py)
+def plan_task_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return has_scoped_permission(doc, user, PLAN_TASK)
+
+
+def plan_task_query_conditions(user: str | None = None) -> str:
+	return scoped_query_conditions(user, PLAN_TASK)
+
+
+def dossier_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return has_scoped_permission(doc, user, DOSSIER)
+
+
+def dossier_query_conditions(user: str | None = None) -> str:
+	return scoped_query_conditions(user, DOSSIER)
+
+
 def leads_task(doc, user: str | None = None) -> bool:
-	"""True when the user acts for the task's lead agency (or coordinates the plan)."""
+	"""True when the user acts for the task's lead agency (or is not restricted)."""
 	user = user or frappe.session.user
-	if not is_restricted(user):
+	if not is_restricted(user, PLAN_TASK):
 		return True
 	return bool(doc.lead_agency and doc.lead_agency in user_agencies(user))
+
+
+def acts_for(agency: str | None, user: str | None = None, scope: AgencyScope = DOSSIER) -> bool:
+	"""True when the user may act for `agency` (or is not restricted in this scope)."""
+	user = user or frappe.session.user
+	if not is_restricted(user, scope):
+		return True
+	return bool(agency and agency in user_agencies(user))

@@ -5,8 +5,9 @@
                    "parent": "Các Sở, ban, ngành", "aliases": ["..."],
                    "scope": "Sở Kế hoạch và Đầu tư"}]}
 
-`scope` places an office ("Văn phòng Sở") inside its agency. Loading again updates the
-records in place. All or nothing, like the plan import.
+`scope` places an office ("Văn phòng Sở") inside its agency; `code` is its electronic ID
+code; `receiving_unit: true` marks the centre that receives dossiers (Onestop Settings).
+Loading again updates the records in place. All or nothing, like the plan import.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def load_register(data: dict) -> dict:
 			if _update(name, entry, register):
 				if found:
 					result["updated"].append(name)
+			if entry.get("receiving_unit"):
+				settings = frappe.get_single("Onestop Settings")
+				if settings.receiving_unit != name:
+					settings.receiving_unit = name
+					settings.save(ignore_permissions=True)
 	except Exception:
 		frappe.db.rollback(save_point=savepoint)
 		clear_register_cache()
@@ -61,7 +67,7 @@ def load_register(data: dict) -> dict:
 def _update(name: str, entry: dict, register: Register) -> bool:
 	doc = frappe.get_doc("Agency", name)
 	changed = False
-	for fieldname, key in (("short_name", "short"), ("kind", "kind")):
+	for fieldname, key in (("short_name", "short"), ("kind", "kind"), ("electronic_code", "code")):
 		if entry.get(key) and doc.get(fieldname) != entry[key]:
 			doc.set(fieldname, entry[key])
 			changed = True

@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from onestop.planning.agency_register import clear_register_cache
+from onestop.procedures.calendar import clear_calendar_cache, parse_time
 
 
 class OnestopSettings(Document):
@@ -15,8 +16,21 @@ class OnestopSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		afternoon_end: DF.Data | None
+		afternoon_start: DF.Data | None
+		code_pattern_2018: DF.Data | None
+		code_pattern_2025: DF.Data | None
+		morning_end: DF.Data | None
+		morning_start: DF.Data | None
 		province: DF.Data
+		receiving_unit: DF.Link | None
 	# end: auto-generated types
+
+	def validate(self):
+		for field in ("morning_start", "morning_end", "afternoon_start", "afternoon_end"):
+			if self.get(field):
+				self.set(field, parse_time(self.get(field), "07:30").strftime("%H:%M"))
 
 	def on_update(self):
 		clear_register_cache()
+		clear_calendar_cache()
