@@ -10,6 +10,24 @@ export_python_type_annotations = True
 # Installation
 after_install = "onestop.install.after_install"
 
+# Helpers the legal forms (Dossier print formats) call
+jinja = {
+	"methods": [
+		f"onestop.procedures.forms.{name}"
+		for name in (
+			"circular_of",
+			"dossier_header",
+			"dossier_status_url",
+			"form_title",
+			"procedure_days",
+			"qr_svg",
+			"stage_result",
+			"vn_date",
+			"vn_time",
+		)
+	]
+}
+
 # Configuration shipped as records (imported on install and on every migrate)
 fixtures = [
 	{

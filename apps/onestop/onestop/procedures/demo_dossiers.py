@@ -85,12 +85,12 @@ def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) ->
 	share = rng.uniform(1.05, 1.6) if late else rng.uniform(0.3, 0.98)
 	minutes = max(30, (proc.legal_days or 0.2) * calendar.hours.minutes_per_day * share)
 	settle = calendar.add_office_minutes(calendar.clock_start(received), minutes)
+	forward = calendar.add_office_minutes(calendar.clock_start(received), 20)
+	_move(doc.name, "Forward", forward)
 	if settle >= end or rng.random() < spec.get("open_share", 0.05):
-		_move(doc.name, "Forward", received + dt.timedelta(minutes=20))
 		return  # still being processed today
-	_move(doc.name, "Forward", received + dt.timedelta(minutes=20))
 	if rng.random() < spec.get("supplement_share", 0.1):
-		asked = received + dt.timedelta(hours=3)
+		asked = calendar.add_office_minutes(forward, 120)
 		frappe.db.set_value("Dossier", doc.name, "supplement_reason", "Bổ sung bản sao có chứng thực giấy tờ tùy thân.")
 		_move(doc.name, "Request Supplement", asked)
 		back = calendar.add_office_minutes(calendar.clock_start(asked + dt.timedelta(days=rng.randrange(1, 4))), 60)
@@ -103,8 +103,9 @@ def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) ->
 	# the receipt stage ended at "Forward"; hand on the stages before approval, which "Approve"
 	# closes, leaving the return of the result
 	handovers = max(0, stages - 3)
+	span = calendar.office_minutes_between(received, settle)
 	for i in range(handovers):
-		moment = received + (settle - received) * (i + 1) / (handovers + 1)
+		moment = calendar.add_office_minutes(calendar.clock_start(received), span * (i + 1) / (handovers + 1))
 		with at(moment):
 			if moment > due:
 				_apologise(doc.name, moment, calendar)
@@ -115,7 +116,7 @@ def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) ->
 	if refused:
 		frappe.db.set_value("Dossier", doc.name, "refusal_reason", "Hồ sơ không đủ điều kiện theo quy định.")
 	_move(doc.name, "Refuse" if refused else "Approve", settle)
-	ready = settle + dt.timedelta(minutes=40)
+	ready = calendar.add_office_minutes(settle, 40)
 	_move(doc.name, "Mark Result Ready", ready)
 	returned = calendar.add_office_minutes(calendar.clock_start(ready + dt.timedelta(hours=rng.randrange(1, 40))), 15)
 	if returned < end:

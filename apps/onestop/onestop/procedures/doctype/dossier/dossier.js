@@ -1,8 +1,119 @@
-// Copyright (c) 2026, onestop developers and contributors
-// For license information, please see license.txt
+// Copyright (c) 2026, onestop developers
+// License: MIT. See license.txt
 
-// frappe.ui.form.on("Dossier", {
-// 	refresh(frm) {
+// What each workflow action needs from the user before it runs (the server checks it too).
+const ACTION_INPUTS = {
+	"Request Supplement": { fieldname: "supplement_reason", fieldtype: "Small Text", label: "What to Supplement" },
+	Refuse: { fieldname: "refusal_reason", fieldtype: "Small Text", label: "Reason for Refusal" },
+	Withdraw: { fieldname: "withdrawn_reason", fieldtype: "Small Text", label: "Reason for Withdrawal" },
+	"Return Result": {
+		fieldname: "return_channel",
+		fieldtype: "Select",
+		label: "Return Channel",
+		options: "Direct\nPostal\nOnline",
+	},
+};
+const OPEN = ["Received", "Processing", "Supplement Requested"];
 
-// 	},
-// });
+frappe.ui.form.on("Dossier", {
+	refresh(frm) {
+		if (frm.is_new()) return;
+		show_timing(frm);
+		if (frm.doc.status === "Processing" && frm.perm[0] && frm.perm[0].write) {
+			frm.add_custom_button(__("Hand On to Next Stage"), () => complete_stage(frm));
+		}
+		if (OPEN.includes(frm.doc.status) && is_late(frm) && !frm.doc.apology_issued_at) {
+			frm.add_custom_button(__("Issue Apology"), () => issue_apology(frm)).addClass("btn-danger");
+		}
+		add_form_prints(frm);
+	},
+
+	before_workflow_action(frm) {
+		const input = ACTION_INPUTS[frm.selected_workflow_action];
+		if (!input) return;
+		frappe.dom.unfreeze();
+		return new Promise((resolve, reject) => {
+			let given = false;
+			const dialog = frappe.prompt(
+				[{ ...input, label: __(input.label), reqd: 1 }],
+				async (values) => {
+					given = true;
+					await frm.set_value(input.fieldname, values[input.fieldname]);
+					await frm.save();
+					resolve();
+				},
+				__(frm.selected_workflow_action),
+				__(frm.selected_workflow_action)
+			);
+			dialog.onhide = () => !given && reject();
+		});
+	},
+});
+
+function is_late(frm) {
+	return frm.doc.due_at && frappe.datetime.now_datetime() > frm.doc.due_at;
+}
+
+function show_timing(frm) {
+	if (!frm.doc.due_at) return;
+	const due = frappe.datetime.str_to_user(frm.doc.due_at);
+	if (frm.doc.resolution) {
+		const colour = frm.doc.resolution === "Late" ? "red" : "green";
+		frm.dashboard.set_headline_alert(
+			__("Settled {0} (appointment {1})", [__(frm.doc.resolution).toLowerCase(), due]),
+			colour
+		);
+	} else if (OPEN.includes(frm.doc.status) && is_late(frm)) {
+		frm.dashboard.set_headline_alert(__("Past its appointment ({0})", [due]), "red");
+	}
+}
+
+function complete_stage(frm) {
+	const stage = (frm.doc.stages || []).find((s) => !s.completed_at);
+	frappe.prompt(
+		[{ fieldname: "note", fieldtype: "Small Text", label: __("Note") }],
+		({ note }) =>
+			frappe
+				.xcall("onestop.procedures.api.complete_stage", { name: frm.doc.name, note: note || null })
+				.then(() => frm.reload_doc()),
+		stage ? __("Finish stage: {0}", [stage.stage_name]) : __("Hand On"),
+		__("Hand On")
+	);
+}
+
+function issue_apology(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for the Delay"), reqd: 1 },
+			{ fieldname: "new_due_at", fieldtype: "Datetime", label: __("New Appointment"), reqd: 1 },
+			{
+				fieldname: "extension_requested",
+				fieldtype: "Check",
+				label: __("Request an Extension"),
+				default: frm.doc.forms_regime === "2025" ? 1 : 0,
+			},
+		],
+		(values) =>
+			frappe
+				.xcall("onestop.procedures.api.issue_apology", { name: frm.doc.name, ...values })
+				.then(() => frm.reload_doc()),
+		__("Issue Apology"),
+		__("Issue")
+	);
+}
+
+function add_form_prints(frm) {
+	// The forms of the circular in force on the receipt date (see onestop/legal_regimes.py).
+	frappe.xcall("onestop.procedures.forms.forms_for_dossier", { name: frm.doc.name }).then((forms) => {
+		for (const form of forms) {
+			frm.add_custom_button(
+				form.label,
+				() => {
+					const url = `/printview?doctype=Dossier&name=${encodeURIComponent(frm.doc.name)}&format=${encodeURIComponent(form.print_format)}&no_letterhead=1&trigger_print=0`;
+					window.open(url, "_blank");
+				},
+				__("Forms")
+			);
+		}
+	});
+}

@@ -1,0 +1,97 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+import datetime as dt
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from onestop.dossier_timing import percent
+from onestop.procedures.kpi_queries import dossier_counts, procedure_shares
+
+LINKS = {"Competent Agency": "Agency", "Procedure Field": "Procedure Field"}
+
+
+def execute(filters=None):
+	"""Received, settled early / on time / late, pending, overdue, % on time, average handling
+	time, online and on-the-spot shares and satisfaction, per agency, field, procedure or month,
+	for the dossiers received in the period. Every count opens its dossiers (see the .js)."""
+	filters = frappe._dict(filters or {})
+	today = getdate()
+	from_date = getdate(filters.from_date or dt.date(today.year, 1, 1))
+	to_date = getdate(filters.to_date or today)
+	group_by = filters.group_by or "Competent Agency"
+	selection = {k: filters.get(k) for k in ("competent_agency", "field", "procedure_code", "channel")}
+	rows = dossier_counts(from_date, to_date, group_by, **selection)
+	total = dossier_counts(from_date, to_date, None, **selection)[0]
+	data = [_with_rates(r) for r in rows]
+	return columns(group_by), data, None, chart(data, group_by), summary(_with_rates(total))
+
+
+def _with_rates(row: dict) -> dict:
+	row = dict(row)
+	row["on_time_rate"] = percent(row["early"] + row["on_time"], row["resolved"])
+	row["online_rate"] = percent(row["online"], row["received"])
+	row["on_the_spot_rate"] = percent(row["on_the_spot"], row["received"])
+	row["satisfaction_rate"] = percent(row["satisfied"], row["rated"])
+	return row
+
+
+def columns(group_by: str) -> list[dict]:
+	group = {"label": _(group_by), "fieldname": "group", "width": 240}
+	group.update({"fieldtype": "Link", "options": LINKS[group_by]} if group_by in LINKS else {"fieldtype": "Data"})
+	count = lambda field, label, width=90: {"label": _(label), "fieldname": field, "fieldtype": "Int", "width": width}  # noqa: E731
+	rate = lambda field, label: {"label": _(label), "fieldname": field, "fieldtype": "Percent", "width": 100}  # noqa: E731
+	return [
+		group,
+		count("received", "Received"),
+		count("resolved", "Settled"),
+		count("early", "Early"),
+		count("on_time", "On Time"),
+		count("late", "Late"),
+		rate("on_time_rate", "% On Time"),
+		count("pending", "Pending"),
+		count("overdue", "Overdue"),
+		{"label": _("Average Handling (working days)"), "fieldname": "avg_days", "fieldtype": "Float", "precision": 2, "width": 120},
+		rate("online_rate", "% Filed Online"),
+		rate("on_the_spot_rate", "% On the Spot"),
+		rate("satisfaction_rate", "% Satisfied"),
+	]
+
+
+def chart(rows: list[dict], group_by: str) -> dict:
+	top = rows if group_by == "Month" else rows[:10]
+	return {
+		"data": {
+			"labels": [r["group"] or "-" for r in top],
+			"datasets": [
+				{"name": _("Early"), "values": [r["early"] for r in top]},
+				{"name": _("On Time"), "values": [r["on_time"] for r in top]},
+				{"name": _("Late"), "values": [r["late"] for r in top]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#2f9e44", "#74c0fc", "#e03131"],
+	}
+
+
+def summary(total: dict) -> list[dict]:
+	shares = procedure_shares()
+	on_the_spot_procedures = percent(shares["on_the_spot"], shares["procedures"])
+	return [
+		{"label": _("Received"), "value": total["received"], "datatype": "Int", "indicator": "Blue"},
+		{"label": _("% On Time"), "value": total["on_time_rate"], "datatype": "Percent", "indicator": "Green"},
+		{"label": _("Overdue"), "value": total["overdue"], "datatype": "Int", "indicator": "Red" if total["overdue"] else "Green"},
+		{"label": _("% Filed Online"), "value": total["online_rate"], "datatype": "Percent", "indicator": "Blue"},
+		{"label": _("% Procedures Fully Online"), "value": percent(shares["full_online"], shares["procedures"]), "datatype": "Percent", "indicator": "Blue"},
+		{
+			"label": _("% Procedures on the Spot (target 20%)"),
+			"value": on_the_spot_procedures,
+			"datatype": "Percent",
+			"indicator": "Green" if (on_the_spot_procedures or 0) >= 20 else "Orange",
+		},
+		{"label": _("% Dossiers on the Spot"), "value": total["on_the_spot_rate"], "datatype": "Percent", "indicator": "Blue"},
+		{"label": _("% Satisfied"), "value": total["satisfaction_rate"], "datatype": "Percent", "indicator": "Green"},
+	]

@@ -1,0 +1,73 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+import datetime as dt
+
+import frappe
+from frappe import _
+from frappe.query_builder import DocType
+from frappe.query_builder.functions import Min
+from frappe.utils import getdate
+
+D = DocType("Dossier")
+S = DocType("Dossier Stage")
+
+
+def execute(filters=None):
+	"""The dossier register (Sổ theo dõi hồ sơ): form 06 of Circular 01/2018/TT-VPCP and form 07
+	of Circular 03/2025/TT-VPCP, for the dossiers received in the period (default: today).
+	Its print view (dossier_register.html) lays it out as the form does, on A4 landscape."""
+	filters = frappe._dict(filters or {})
+	start = dt.datetime.combine(getdate(filters.from_date or getdate()), dt.time.min)
+	end = dt.datetime.combine(getdate(filters.to_date or getdate()), dt.time.max)
+	forwarded = (
+		frappe.qb.from_(S)
+		.select(Min(S.completed_at))
+		.where((S.parent == D.name) & (S.parenttype == "Dossier") & (S.idx == 1))
+	)
+	query = (
+		frappe.qb.from_(D)
+		.select(
+			D.name,
+			D.procedure_name,
+			D.applicant_name,
+			D.address,
+			D.phone,
+			D.competent_agency,
+			D.received_at,
+			D.due_at,
+			forwarded.as_("forwarded_at"),
+			D.result_ready_at,
+			D.returned_at,
+			D.status,
+		)
+		.where(D.received_at[start:end])
+		.orderby(D.received_at)
+	)
+	if filters.get("receiving_unit"):
+		query = query.where(D.receiving_unit == filters.receiving_unit)
+	rows = query.run(as_dict=True)
+	for i, row in enumerate(rows, 1):
+		row["idx"] = i
+		row["count"] = 1
+	return columns(), rows
+
+
+def columns():
+	c = lambda label, field, fieldtype="Data", width=140, **kw: {"label": _(label), "fieldname": field, "fieldtype": fieldtype, "width": width, **kw}  # noqa: E731
+	return [
+		c("No.", "idx", "Int", 50),
+		c("Dossier Code", "name", "Link", 190, options="Dossier"),
+		c("Procedure", "procedure_name", width=240),
+		c("Dossiers", "count", "Int", 70),
+		c("Applicant", "applicant_name", width=170),
+		c("Address", "address", width=160),
+		c("Phone", "phone", width=110),
+		c("Competent Agency", "competent_agency", "Link", 170, options="Agency"),
+		c("Received At", "received_at", "Datetime", 150),
+		c("Appointment", "due_at", "Datetime", 150),
+		c("Sent to the Agency", "forwarded_at", "Datetime", 150),
+		c("Result Received", "result_ready_at", "Datetime", 150),
+		c("Returned At", "returned_at", "Datetime", 150),
+		c("Status", "status", width=120),
+	]
