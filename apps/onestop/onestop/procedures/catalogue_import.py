@@ -31,11 +31,12 @@ def import_catalogue(doctype: str, file: str, dry_run: bool = False) -> dict:
 	# a local path is read in Data Import's console mode; an uploaded File by its URL
 	local = not file.startswith(("/files/", "/private/files/"))
 	parsed = ImportFile(doctype, file, import_type="Insert New Records", console=local)
-	problems = [w for w in parsed.get_warnings() if w.get("type") != "info"]
+	problems = [_describe(w) for w in parsed.get_warnings() if w.get("type") != "info"]
+	problems += _template_problems(parsed, doctype)
 	if problems:
 		raise CatalogueImportError(
 			_("The file does not fit the template: {0}. Nothing was imported.").format(
-				"; ".join(_describe(w) for w in problems[:10])
+				"; ".join(problems[:10])
 			)
 		)
 	savepoint = "onestop_catalogue_import"
@@ -54,9 +55,18 @@ def import_catalogue(doctype: str, file: str, dry_run: bool = False) -> dict:
 					continue
 				doc.insert()
 				created.append(doc.name)
+			except frappe.MandatoryError as e:
+				missing = [_(doc.meta.get_label(f.strip())) for f in str(e).rsplit(":", 1)[-1].split(",")]
+				raise CatalogueImportError(
+					_("Row {0}: no value for {1}. Nothing was imported.").format(
+						row_numbers, ", ".join(missing)
+					)
+				) from e
 			except frappe.ValidationError as e:
 				raise CatalogueImportError(
-					_("Row {0}: {1}. Nothing was imported.").format(row_numbers, frappe.utils.strip_html(str(e)))
+					_("Row {0}: {1}. Nothing was imported.").format(
+						row_numbers, frappe.utils.strip_html(str(e)).rstrip(".")
+					)
 				) from e
 	except Exception:
 		frappe.db.rollback(save_point=savepoint)
@@ -64,6 +74,24 @@ def import_catalogue(doctype: str, file: str, dry_run: bool = False) -> dict:
 	if dry_run:
 		frappe.db.rollback(save_point=savepoint)
 	return {"created": created, "existing": existing, "rows": rows}
+
+
+def _template_problems(parsed: ImportFile, doctype: str) -> list[str]:
+	"""Columns Data Import would skip without a word (a misspelt header loses its whole
+	column) and mandatory fields that have no column."""
+	columns = parsed.header.columns
+	problems = [
+		_("column {0} matches no field").format(c.header_title)
+		for c in columns
+		if c.header_title and not c.df
+	]
+	mapped = {(c.df.parent, c.df.fieldname) for c in columns if c.df}
+	tables = {c.df.parent for c in columns if c.df and c.df.parent != doctype}
+	for dt in (doctype, *sorted(tables)):
+		for df in frappe.get_meta(dt).get("fields", {"reqd": 1}):
+			if (dt, df.fieldname) not in mapped and df.default is None:
+				problems.append(_("the mandatory column {0} is missing").format(_(df.label)))
+	return problems
 
 
 def _describe(warning: dict) -> str:

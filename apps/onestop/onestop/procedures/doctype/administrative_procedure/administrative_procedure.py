@@ -25,6 +25,7 @@ class AdministrativeProcedure(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from onestop.procedures.doctype.procedure_stage.procedure_stage import ProcedureStage
 
 		active_from: DF.Date
@@ -72,7 +73,9 @@ class AdministrativeProcedure(Document):
 	def validate_stages(self):
 		"""The stages' working days add up to the legal time: the internal process published
 		for each procedure splits its time among the agencies that handle it."""
-		if self.legal_days is None or self.legal_days < 0:
+		if self.legal_days is None:
+			return  # a missing value is reported as such by the mandatory check
+		if self.legal_days < 0:
 			frappe.throw(_("The processing time cannot be negative."))
 		for row in self.stages:
 			if (row.working_days or 0) < 0:
@@ -125,7 +128,9 @@ def new_version(name: str, active_from: str) -> str:
 	old.check_permission("write")
 	if getdate(active_from) <= getdate(old.active_from):
 		frappe.throw(
-			_("The new version must come into force after {0}.").format(frappe.format(old.active_from, "Date"))
+			_("The new version must come into force after {0}.").format(
+				frappe.format(old.active_from, "Date")
+			)
 		)
 	latest = frappe.get_all(
 		"Administrative Procedure",
