@@ -11,14 +11,14 @@ from frappe.query_builder import Case, DocType
 from frappe.query_builder.functions import Avg, Count, DateFormat, Sum
 
 from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
+from onestop.procedures import clock
 
-D = DocType("Dossier")
 OPEN_STATES = ("Received", "Processing", "Supplement Requested")
 TICKING = ("Received", "Processing")  # open, and the clock runs (a supplement stops it)
 GROUPS = {
-	"Competent Agency": D.competent_agency,
-	"Procedure Field": D.field,
-	"Procedure": D.procedure_code,
+	"Competent Agency": "competent_agency",
+	"Procedure Field": "field",
+	"Procedure": "procedure_code",
 	"Month": None,  # DATE_FORMAT(received_at, '%Y-%m')
 }
 
@@ -42,13 +42,14 @@ def dossier_counts(
 	on_the_spot, rated, satisfied, avg_days (working days, resolved dossiers).
 	Restricted users (agency officers) count only their agencies' dossiers.
 	"""
-	now = now or frappe.utils.now_datetime()
+	now = now or clock.now()
+	D = DocType("Dossier")
 	start = dt.datetime.combine(from_date, dt.time.min)
 	end = dt.datetime.combine(to_date, dt.time.max)
 	if group_by == "Month":
 		group = DateFormat(D.received_at, "%Y-%m")
 	elif group_by:
-		group = GROUPS[group_by]
+		group = D[GROUPS[group_by]]
 	else:
 		group = None
 	query = frappe.qb.from_(D).select(
@@ -63,7 +64,8 @@ def dossier_counts(
 		_flag(D.on_the_spot == 1).as_("on_the_spot"),
 		_flag(D.satisfaction.isin(("Very Satisfied", "Satisfied", "Not Satisfied"))).as_("rated"),
 		_flag(D.satisfaction.isin(("Very Satisfied", "Satisfied"))).as_("satisfied"),
-		Avg(D.handling_days).as_("avg_days"),
+		# settled dossiers only: an open one has no handling time yet (0 in its column)
+		Avg(Case().when(D.resolved_at.isnotnull(), D.handling_days)).as_("avg_days"),
 	)
 	query = query.where(D.received_at[start:end])
 	for field in ("competent_agency", "field", "procedure_code", "channel"):
@@ -74,10 +76,23 @@ def dossier_counts(
 		query = query.where(D.competent_agency.isin(agencies))
 	if group is not None:
 		query = query.select(group.as_("group")).groupby(group)
-		query = query.orderby(group) if group_by == "Month" else query.orderby(Count("*"), order=frappe.qb.desc)
+		query = (
+			query.orderby(group) if group_by == "Month" else query.orderby(Count("*"), order=frappe.qb.desc)
+		)
 	rows = query.run(as_dict=True)
 	for row in rows:
-		for key in ("resolved", "early", "on_time", "late", "pending", "overdue", "online", "on_the_spot", "rated", "satisfied"):
+		for key in (
+			"resolved",
+			"early",
+			"on_time",
+			"late",
+			"pending",
+			"overdue",
+			"online",
+			"on_the_spot",
+			"rated",
+			"satisfied",
+		):
 			row[key] = int(row[key] or 0)
 		row["avg_days"] = round(float(row["avg_days"]), 2) if row["avg_days"] is not None else None
 		row.setdefault("group", None)

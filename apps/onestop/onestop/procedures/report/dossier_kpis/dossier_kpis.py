@@ -40,9 +40,16 @@ def _with_rates(row: dict) -> dict:
 
 def columns(group_by: str) -> list[dict]:
 	group = {"label": _(group_by), "fieldname": "group", "width": 240}
-	group.update({"fieldtype": "Link", "options": LINKS[group_by]} if group_by in LINKS else {"fieldtype": "Data"})
-	count = lambda field, label, width=90: {"label": _(label), "fieldname": field, "fieldtype": "Int", "width": width}  # noqa: E731
-	rate = lambda field, label: {"label": _(label), "fieldname": field, "fieldtype": "Percent", "width": 100}  # noqa: E731
+	group.update(
+		{"fieldtype": "Link", "options": LINKS[group_by]} if group_by in LINKS else {"fieldtype": "Data"}
+	)
+
+	def count(field, label, width=90):
+		return {"label": _(label), "fieldname": field, "fieldtype": "Int", "width": width}
+
+	def rate(field, label):
+		return {"label": _(label), "fieldname": field, "fieldtype": "Percent", "width": 100}
+
 	return [
 		group,
 		count("received", "Received"),
@@ -53,7 +60,13 @@ def columns(group_by: str) -> list[dict]:
 		rate("on_time_rate", "% On Time"),
 		count("pending", "Pending"),
 		count("overdue", "Overdue"),
-		{"label": _("Average Handling (working days)"), "fieldname": "avg_days", "fieldtype": "Float", "precision": 2, "width": 120},
+		{
+			"label": _("Average Handling (working days)"),
+			"fieldname": "avg_days",
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 120,
+		},
 		rate("online_rate", "% Filed Online"),
 		rate("on_the_spot_rate", "% On the Spot"),
 		rate("satisfaction_rate", "% Satisfied"),
@@ -82,16 +95,46 @@ def summary(total: dict) -> list[dict]:
 	on_the_spot_procedures = percent(shares["on_the_spot"], shares["procedures"])
 	return [
 		{"label": _("Received"), "value": total["received"], "datatype": "Int", "indicator": "Blue"},
-		{"label": _("% On Time"), "value": total["on_time_rate"], "datatype": "Percent", "indicator": "Green"},
-		{"label": _("Overdue"), "value": total["overdue"], "datatype": "Int", "indicator": "Red" if total["overdue"] else "Green"},
-		{"label": _("% Filed Online"), "value": total["online_rate"], "datatype": "Percent", "indicator": "Blue"},
-		{"label": _("% Procedures Fully Online"), "value": percent(shares["full_online"], shares["procedures"]), "datatype": "Percent", "indicator": "Blue"},
+		{
+			"label": _("% On Time"),
+			"value": total["on_time_rate"],
+			"datatype": "Percent",
+			"indicator": "Green",
+		},
+		{
+			"label": _("Overdue"),
+			"value": total["overdue"],
+			"datatype": "Int",
+			"indicator": "Red" if total["overdue"] else "Green",
+		},
+		{
+			"label": _("% Filed Online"),
+			"value": total["online_rate"],
+			"datatype": "Percent",
+			"indicator": "Blue",
+		},
+		{
+			"label": _("% Procedures Fully Online"),
+			"value": percent(shares["full_online"], shares["procedures"]),
+			"datatype": "Percent",
+			"indicator": "Blue",
+		},
 		{
 			"label": _("% Procedures on the Spot (target 20%)"),
 			"value": on_the_spot_procedures,
 			"datatype": "Percent",
 			"indicator": "Green" if (on_the_spot_procedures or 0) >= 20 else "Orange",
 		},
-		{"label": _("% Dossiers on the Spot"), "value": total["on_the_spot_rate"], "datatype": "Percent", "indicator": "Blue"},
-		{"label": _("% Satisfied"), "value": total["satisfaction_rate"], "datatype": "Percent", "indicator": "Green"},
+		{
+			"label": _("% Dossiers on the Spot"),
+			"value": total["on_the_spot_rate"],
+			"datatype": "Percent",
+			"indicator": "Blue",
+		},
+		{
+			"label": _("% Satisfied"),
+			"value": total["satisfaction_rate"],
+			"datatype": "Percent",
+			"indicator": "Green",
+		},
 	]

@@ -9,14 +9,13 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Min
 from frappe.utils import getdate
 
-D = DocType("Dossier")
-S = DocType("Dossier Stage")
-
 
 def execute(filters=None):
 	"""The dossier register (Sổ theo dõi hồ sơ): form 06 of Circular 01/2018/TT-VPCP and form 07
 	of Circular 03/2025/TT-VPCP, for the dossiers received in the period (default: today).
 	Its print view (dossier_register.html) lays it out as the form does, on A4 landscape."""
+	D = DocType("Dossier")
+	S = DocType("Dossier Stage")
 	filters = frappe._dict(filters or {})
 	start = dt.datetime.combine(getdate(filters.from_date or getdate()), dt.time.min)
 	end = dt.datetime.combine(getdate(filters.to_date or getdate()), dt.time.max)
@@ -54,7 +53,9 @@ def execute(filters=None):
 
 
 def columns():
-	c = lambda label, field, fieldtype="Data", width=140, **kw: {"label": _(label), "fieldname": field, "fieldtype": fieldtype, "width": width, **kw}  # noqa: E731
+	def c(label, field, fieldtype="Data", width=140, **kw):
+		return {"label": _(label), "fieldname": field, "fieldtype": fieldtype, "width": width, **kw}
+
 	return [
 		c("No.", "idx", "Int", 50),
 		c("Dossier Code", "name", "Link", 190, options="Dossier"),

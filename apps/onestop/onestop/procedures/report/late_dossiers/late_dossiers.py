@@ -7,13 +7,12 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 from frappe.query_builder.functions import Count
-from frappe.utils import get_datetime, getdate, now_datetime
+from frappe.utils import get_datetime, getdate
 
 from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
+from onestop.procedures import clock
 from onestop.procedures.calendar import site_calendar
 
-D = DocType("Dossier")
-S = DocType("Dossier Stage")
 LIMIT = 500
 
 
@@ -25,11 +24,13 @@ def execute(filters=None):
 	today = getdate()
 	start = dt.datetime.combine(getdate(filters.from_date or dt.date(today.year, 1, 1)), dt.time.min)
 	end = dt.datetime.combine(getdate(filters.to_date or today), dt.time.max)
-	now = now_datetime()
+	now = clock.now()
 	rows = late_rows(start, end, now, filters.get("competent_agency"))
 	calendar = site_calendar()
 	for row in rows:
-		row["days_late"] = calendar.working_days_elapsed(get_datetime(row.due_at), get_datetime(row.resolved_at or now))
+		row["days_late"] = calendar.working_days_elapsed(
+			get_datetime(row.due_at), get_datetime(row.resolved_at or now)
+		)
 	rows.sort(key=lambda r: -r["days_late"])
 	by_agency = {}
 	for row in rows:
@@ -37,20 +38,40 @@ def execute(filters=None):
 		by_agency[key] = by_agency.get(key, 0) + 1
 	top = sorted(by_agency.items(), key=lambda kv: -kv[1])[:10]
 	chart = {
-		"data": {"labels": [k for k, _v in top], "datasets": [{"name": _("Late Dossiers"), "values": [v for _k, v in top]}]},
+		"data": {
+			"labels": [k for k, _v in top],
+			"datasets": [{"name": _("Late Dossiers"), "values": [v for _k, v in top]}],
+		},
 		"type": "bar",
 		"colors": ["#e03131"],
 	}
 	summary = [
-		{"label": _("Settled Late"), "value": sum(1 for r in rows if r.resolved_at), "datatype": "Int", "indicator": "Red"},
-		{"label": _("Open Past the Appointment"), "value": sum(1 for r in rows if not r.resolved_at), "datatype": "Int", "indicator": "Red"},
-		{"label": _("Agency to Inspect First"), "value": top[0][0] if top else "-", "datatype": "Data", "indicator": "Orange"},
+		{
+			"label": _("Settled Late"),
+			"value": sum(1 for r in rows if r.resolved_at),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+		{
+			"label": _("Open Past the Appointment"),
+			"value": sum(1 for r in rows if not r.resolved_at),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+		{
+			"label": _("Agency to Inspect First"),
+			"value": top[0][0] if top else "-",
+			"datatype": "Data",
+			"indicator": "Orange",
+		},
 	]
 	return columns(), rows[:LIMIT], None, chart, summary
 
 
 def late_rows(start, end, now, agency=None) -> list:
 	"""Late (settled) and overdue (open, clock running) dossiers received between start and end."""
+	D = DocType("Dossier")
+	S = DocType("Dossier Stage")
 	fields = (D.name, D.procedure_name, D.competent_agency, D.received_at, D.due_at, D.resolved_at, D.status)
 	fields += (D.late_stage, D.late_agency, D.apology_issued_at)
 	query = (
@@ -91,18 +112,36 @@ def columns():
 	return [
 		{"label": _("Dossier"), "fieldname": "name", "fieldtype": "Link", "options": "Dossier", "width": 200},
 		{"label": _("Procedure"), "fieldname": "procedure_name", "fieldtype": "Data", "width": 260},
-		{"label": _("Competent Agency"), "fieldname": "competent_agency", "fieldtype": "Link", "options": "Agency", "width": 180},
+		{
+			"label": _("Competent Agency"),
+			"fieldname": "competent_agency",
+			"fieldtype": "Link",
+			"options": "Agency",
+			"width": 180,
+		},
 		{"label": _("Appointment"), "fieldname": "due_at", "fieldtype": "Datetime", "width": 150},
 		{"label": _("Resolved At"), "fieldname": "resolved_at", "fieldtype": "Datetime", "width": 150},
 		{"label": _("Working Days Late"), "fieldname": "days_late", "fieldtype": "Float", "width": 110},
 		{"label": _("Late at Stage"), "fieldname": "late_stage", "fieldtype": "Data", "width": 140},
-		{"label": _("Late at Agency"), "fieldname": "late_agency", "fieldtype": "Link", "options": "Agency", "width": 180},
-		{"label": _("Apology Issued At"), "fieldname": "apology_issued_at", "fieldtype": "Datetime", "width": 150},
+		{
+			"label": _("Late at Agency"),
+			"fieldname": "late_agency",
+			"fieldtype": "Link",
+			"options": "Agency",
+			"width": 180,
+		},
+		{
+			"label": _("Apology Issued At"),
+			"fieldname": "apology_issued_at",
+			"fieldtype": "Datetime",
+			"width": 150,
+		},
 	]
 
 
 def late_count_by_agency(start, end) -> dict:
 	"""{agency: settled-late count} for the period (used by the dashboard)."""
+	D = DocType("Dossier")
 	rows = (
 		frappe.qb.from_(D)
 		.select(D.late_agency, Count("*").as_("count"))
