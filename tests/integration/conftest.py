@@ -42,3 +42,5 @@ def rollback(site):
 	site.set_user("Administrator")
 	site.local.onestop_user_agencies = None
 	site.local.onestop_agency_register = None
+	site.local.onestop_calendar = None
+	site.flags.onestop_now = None

@@ -77,15 +77,117 @@ USERS = {
 	"officer_b": ("officer.b@test.onestop", "Agency Officer"),
 	"outsider": ("outsider@test.onestop", "Agency Officer"),
 	"clerk": ("clerk@test.onestop", "Agency Officer"),
+	"receiver": ("receiver@test.onestop", "Receiving Officer"),
+	"processor": ("processor@test.onestop", "Processing Officer"),
+	"approver": ("approver@test.onestop", "Approving Officer"),
+	"other_processor": ("processor.other@test.onestop", "Processing Officer"),
 }
 
 
 def ensure_users() -> None:
-	"""The test users, created once and kept on the test site (a Frappe User costs seconds
-	to create; everything else is created per test and rolled back)."""
+	"""The test users and the one-stop centre, created once and kept on the test site (a Frappe
+	User costs seconds to create; everything else is created per test and rolled back)."""
 	for email, role in USERS.values():
 		user(email, role)
+	if not frappe.db.exists("Agency", CENTRE):
+		frappe.get_doc(
+			{
+				"doctype": "Agency",
+				"agency_name": CENTRE,
+				"kind": "Centre",
+				"province": PROVINCE,
+				"electronic_code": CENTRE_CODE,
+			}
+		).insert(ignore_permissions=True)
+	settings = frappe.get_single("Onestop Settings")
+	if settings.receiving_unit != CENTRE:
+		settings.receiving_unit = CENTRE
+		settings.save(ignore_permissions=True)
 	frappe.db.commit()  # nosemgrep: test setup on the test site
+
+
+CENTRE = "_Test Trung tâm Phục vụ hành chính công"
+CENTRE_CODE = "000.00.99.H99"
+
+
+def procedure(
+	code: str | None = None,
+	legal_days: float = 3,
+	agency: str | None = None,
+	stages: list[tuple] | None = None,
+	cut_off: str | None = None,
+	active_from: str = "2018-01-01",
+	**values,
+) -> str:
+	"""An Administrative Procedure (version 1) with stages (name, agency, working days)."""
+	code = code or "T." + frappe.generate_hash(length=6)
+	if not frappe.db.exists("Procedure Field", "_Test Lĩnh vực"):
+		frappe.get_doc(
+			{"doctype": "Procedure Field", "field_name": "_Test Lĩnh vực", "field_code": "TLV"}
+		).insert(ignore_permissions=True)
+	agency = agency or CENTRE
+	stages = (
+		stages
+		if stages is not None
+		else [("Tiếp nhận", CENTRE, 0.5), ("Thẩm định", agency, legal_days - 1), ("Trả kết quả", CENTRE, 0.5)]
+	)
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Administrative Procedure",
+				"procedure_code": code,
+				"procedure_name": f"Thủ tục thử nghiệm {code}",
+				"field": "_Test Lĩnh vực",
+				"competent_agency": agency,
+				"legal_days": legal_days,
+				"same_day_cut_off": cut_off,
+				"active_from": active_from,
+				"stages": [{"stage_name": n, "agency": a, "working_days": d} for n, a, d in stages],
+				**values,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def dossier(procedure_name: str, received_at, **values) -> str:
+	from onestop.procedures.clock import at
+
+	with at(received_at):
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Dossier",
+					"procedure": procedure_name,
+					"received_at": received_at,
+					"applicant_name": "Nguyễn Văn Thử",
+					"applicant_id": "077012345678",
+					"phone": "0909123456",
+					"address": "12 Lê Lợi, Vũng Tàu",
+					"channel": "Direct",
+					**values,
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+
+
+def move(name: str, action: str, moment, user: str = "Administrator", **values):
+	"""Apply the workflow `action` to a dossier as `user` at `moment`, setting `values` first."""
+	from frappe.model.workflow import apply_workflow
+
+	from onestop.procedures.clock import at
+
+	frappe.set_user(user)
+	frappe.local.onestop_user_agencies = None
+	with at(moment):
+		doc = frappe.get_doc("Dossier", name)
+		if values:
+			doc.update(values)
+			doc.save()
+		return apply_workflow(doc, action)
 
 
 class World:

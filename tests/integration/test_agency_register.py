@@ -1,6 +1,7 @@
 """The Agency register: names, aliases, the tree."""
 
 import frappe
+
 from onestop.planning.agency_register import Register
 from onestop.planning.doctype.agency.agency import get_children
 

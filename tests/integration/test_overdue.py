@@ -2,6 +2,7 @@
 
 import frappe
 import pytest
+
 from onestop.planning.api import overdue_tasks
 
 from .factories import World

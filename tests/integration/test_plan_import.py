@@ -6,6 +6,7 @@ from pathlib import Path
 
 import frappe
 import pytest
+
 from onestop.planning.plan_import import PlanImportError, import_plan, import_plan_text
 
 ROOT = Path(__file__).resolve().parents[2]

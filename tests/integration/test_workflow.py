@@ -3,6 +3,7 @@
 import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow, get_transitions
+
 from onestop.planning.doctype.plan_task.plan_task import TaskStateError
 
 from .factories import World
