@@ -1,6 +1,7 @@
 """Agency names in plans, without a site."""
 
 import pytest
+
 from onestop.agency_names import find_provinces, fold, normalise, standard_vocabulary
 
 V = standard_vocabulary()

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from onestop.deadlines import parse_deadline, quarter_of, recurrence_in, weekly_slot
 
 D = dt.date

@@ -68,7 +68,10 @@ def test_the_stage_that_made_a_dossier_late():
 		StageTiming("Phê duyệt", "Sở Tư pháp", DT(2025, 10, 9, 10, 0), None),
 	]
 	assert late_stage(stages, DT(2025, 10, 9, 9, 30)).name == "Thẩm định"
-	on_time = [stages[0], StageTiming("Thẩm định", "Sở Tư pháp", DT(2025, 10, 8, 10, 0), DT(2025, 10, 8, 9, 0))]
+	on_time = [
+		stages[0],
+		StageTiming("Thẩm định", "Sở Tư pháp", DT(2025, 10, 8, 10, 0), DT(2025, 10, 8, 9, 0)),
+	]
 	assert late_stage(on_time, DT(2025, 10, 8, 9, 30)) is None
 	open_and_overdue = [StageTiming("Thẩm định", "Sở Tư pháp", DT(2025, 10, 8, 10, 0), None)]
 	assert late_stage(open_and_overdue, DT(2025, 10, 8, 11, 0)).name == "Thẩm định"

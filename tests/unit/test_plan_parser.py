@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from onestop.plan_parser import PlanParseError, parse_file, parse_plan
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ RESOLUTIONS = ("Early", "On Time", "Late")
 
 
 def resolution(due: dt.datetime, resolved: dt.datetime) -> str:
-	""""Early", "On Time" or "Late" for a dossier due at `due` and resolved at `resolved`."""
+	""" "Early", "On Time" or "Late" for a dossier due at `due` and resolved at `resolved`."""
 	if resolved > due:
 		return "Late"
 	if resolved.date() < due.date():

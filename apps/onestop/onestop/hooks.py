@@ -29,6 +29,29 @@ jinja = {
 }
 
 # Configuration shipped as records (imported on install and on every migrate)
+# the states and actions of the Workflows "Plan Task" and "Dossier" (exported as fixtures)
+PLAN_TASK_STATES = ["Not Started", "In Progress", "Submitted", "Done", "Returned"]
+PLAN_TASK_ACTIONS = ["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]
+DOSSIER_STATES = [
+	"Received",
+	"Processing",
+	"Supplement Requested",
+	"Approved",
+	"Refused",
+	"Result Ready",
+	"Withdrawn",
+]
+DOSSIER_ACTIONS = [
+	"Forward",
+	"Request Supplement",
+	"Resubmit",
+	"Approve",
+	"Refuse",
+	"Mark Result Ready",
+	"Return Result",
+	"Withdraw",
+]
+
 fixtures = [
 	{
 		"dt": "Role",
@@ -46,8 +69,7 @@ fixtures = [
 			[
 				"name",
 				"in",
-				["Not Started", "In Progress", "Submitted", "Done", "Returned"]
-				+ ["Received", "Processing", "Supplement Requested", "Approved", "Refused", "Result Ready", "Withdrawn"],
+				[*PLAN_TASK_STATES, *DOSSIER_STATES],
 			]
 		],
 	},
@@ -57,9 +79,7 @@ fixtures = [
 			[
 				"name",
 				"in",
-				["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]
-				+ ["Forward", "Request Supplement", "Resubmit", "Approve", "Refuse", "Mark Result Ready", "Return Result"]
-				+ ["Withdraw"],
+				[*PLAN_TASK_ACTIONS, *DOSSIER_ACTIONS],
 			]
 		],
 	},

@@ -136,7 +136,9 @@ class WorkingCalendar:
 				return dt.datetime.combine(day, start)
 			if now < end:
 				return received_at.replace(second=0, microsecond=0)
-		return dt.datetime.combine(self.next_working_day(day), self.hours.opening)  # unreachable: closing handled
+		return dt.datetime.combine(
+			self.next_working_day(day), self.hours.opening
+		)  # unreachable: closing handled
 
 	def add_office_minutes(self, start: dt.datetime, minutes: float) -> dt.datetime:
 		"""The moment `minutes` of office time after `start` (start must be inside office hours)."""

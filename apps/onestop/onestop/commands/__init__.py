@@ -46,7 +46,9 @@ def import_plan_command(context, path, dry_run=False):
 
 @click.command("onestop-import-catalogue")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--doctype", default="Administrative Procedure", help="Administrative Procedure or Procedure Field")
+@click.option(
+	"--doctype", default="Administrative Procedure", help="Administrative Procedure or Procedure Field"
+)
 @click.option("--dry-run", is_flag=True, help="Check every record; write nothing.")
 @pass_context
 def import_catalogue_command(context, path, doctype, dry_run=False):
@@ -110,7 +112,9 @@ def load_fixtures_command(context, directory):
 		):
 			if file.exists():
 				result = import_catalogue(doctype, str(file))
-				click.echo(f"{file.name}: {len(result['created'])} created, {len(result['existing'])} already there")
+				click.echo(
+					f"{file.name}: {len(result['created'])} created, {len(result['existing'])} already there"
+				)
 		demo = root / "demo" / "dossiers.json"
 		if demo.exists():
 			made = make_demo_dossiers(json.loads(demo.read_text(encoding="utf-8")))

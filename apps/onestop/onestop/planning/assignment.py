@@ -19,7 +19,11 @@ def focal_points(agency: str) -> list[str]:
 		order_by="idx",
 	)
 	users = [m.user for m in members if m.is_focal_point] or [m.user for m in members]
-	enabled = set(frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="name")) if users else set()
+	enabled = (
+		set(frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="name"))
+		if users
+		else set()
+	)
 	return [u for u in users if u in enabled]
 
 

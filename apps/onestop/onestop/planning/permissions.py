@@ -93,7 +93,8 @@ def user_agencies(user: str | None = None) -> set[str]:
 				frappe.qb.from_(agency)
 				.select(agency.name)
 				.where(
-					((agency.lft >= b.lft) & (agency.rgt <= b.rgt)) | ((agency.lft < b.lft) & (agency.rgt > b.rgt))
+					((agency.lft >= b.lft) & (agency.rgt <= b.rgt))
+					| ((agency.lft < b.lft) & (agency.rgt > b.rgt))
 				)
 				.run(pluck=True)
 			)
@@ -109,7 +110,9 @@ def record_agencies(doc, scope: AgencyScope) -> set[str]:
 	if name and frappe.db.exists(scope.doctype, name):
 		own = frappe.db.get_value(scope.doctype, name, scope.link_field)
 		more = frappe.get_all(
-			scope.child_doctype, filters={"parent": name, "parenttype": scope.doctype}, pluck=scope.child_field
+			scope.child_doctype,
+			filters={"parent": name, "parenttype": scope.doctype},
+			pluck=scope.child_field,
 		)
 		return {own, *more} - {None, ""}
 	rows = doc.get(scope.table_field) or []

@@ -1,4 +1,4 @@
-""""Now" for dossier timing: the real time, or a moment set for a whole operation.
+""" "Now" for dossier timing: the real time, or a moment set for a whole operation.
 
 Demo data is made by walking dossiers through their workflow at past moments, and tests
 check timing at chosen moments; both set the moment here instead of patching Frappe's clock.

@@ -20,7 +20,10 @@ def _year_total() -> dict:
 def on_time_rate(filters: str | None = None) -> dict:
 	"""% of this year's settled dossiers settled early or on time."""
 	total = _year_total()
-	return {"value": percent(total["early"] + total["on_time"], total["resolved"]) or 0, "fieldtype": "Percent"}
+	return {
+		"value": percent(total["early"] + total["on_time"], total["resolved"]) or 0,
+		"fieldtype": "Percent",
+	}
 
 
 @frappe.whitelist()

@@ -20,7 +20,22 @@ from onestop.procedures.api import complete_stage, issue_apology
 from onestop.procedures.calendar import site_calendar
 from onestop.procedures.clock import at
 
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
+SURNAMES = (
+	"Nguyễn",
+	"Trần",
+	"Lê",
+	"Phạm",
+	"Hoàng",
+	"Huỳnh",
+	"Phan",
+	"Vũ",
+	"Võ",
+	"Đặng",
+	"Bùi",
+	"Đỗ",
+	"Hồ",
+	"Ngô",
+)
 MIDDLE = ("Văn", "Thị", "Minh", "Ngọc", "Thanh", "Quốc", "Hữu", "Thu", "Đức", "Kim")
 GIVEN = ("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hương", "Khánh", "Lan", "Long", "Mai", "Nam", "Phúc", "Quân", "Tâm", "Thảo", "Trung", "Tuấn", "Yến")  # fmt: skip
 COMPANIES = ("Công ty TNHH Thương mại Biển Xanh", "Công ty Cổ phần Xây dựng Vũng Tàu", "Công ty TNHH Dịch vụ Cảng Cái Mép", "Hợp tác xã Thủy sản Phước Tỉnh")  # fmt: skip
@@ -63,7 +78,11 @@ def _applicant(rng) -> dict:
 	if rng.random() < 0.2:
 		return {"applicant_type": "Organisation", "applicant_name": rng.choice(COMPANIES), "applicant_id": f"3500{rng.randrange(100000, 999999)}"}  # fmt: skip
 	name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-	return {"applicant_type": "Person", "applicant_name": name, "applicant_id": f"0770{rng.randrange(10**7, 10**8)}"}
+	return {
+		"applicant_type": "Person",
+		"applicant_name": name,
+		"applicant_id": f"0770{rng.randrange(10**7, 10**8)}",
+	}
 
 
 def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) -> None:
@@ -91,9 +110,13 @@ def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) ->
 		return  # still being processed today
 	if rng.random() < spec.get("supplement_share", 0.1):
 		asked = calendar.add_office_minutes(forward, 120)
-		frappe.db.set_value("Dossier", doc.name, "supplement_reason", "Bổ sung bản sao có chứng thực giấy tờ tùy thân.")
+		frappe.db.set_value(
+			"Dossier", doc.name, "supplement_reason", "Bổ sung bản sao có chứng thực giấy tờ tùy thân."
+		)
 		_move(doc.name, "Request Supplement", asked)
-		back = calendar.add_office_minutes(calendar.clock_start(asked + dt.timedelta(days=rng.randrange(1, 4))), 60)
+		back = calendar.add_office_minutes(
+			calendar.clock_start(asked + dt.timedelta(days=rng.randrange(1, 4))), 60
+		)
 		_move(doc.name, "Resubmit", back)
 		due = frappe.db.get_value("Dossier", doc.name, "due_at")
 		settle = calendar.add_office_minutes(back, max(30, (settle - received).total_seconds() / 60 * 0.6))
@@ -118,7 +141,9 @@ def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) ->
 	_move(doc.name, "Refuse" if refused else "Approve", settle)
 	ready = calendar.add_office_minutes(settle, 40)
 	_move(doc.name, "Mark Result Ready", ready)
-	returned = calendar.add_office_minutes(calendar.clock_start(ready + dt.timedelta(hours=rng.randrange(1, 40))), 15)
+	returned = calendar.add_office_minutes(
+		calendar.clock_start(ready + dt.timedelta(hours=rng.randrange(1, 40))), 15
+	)
 	if returned < end:
 		frappe.db.set_value(
 			"Dossier",

@@ -108,7 +108,11 @@ def dossier_header(doc) -> dict:
 	parent = frappe.db.get_value("Agency", unit, "parent_agency") if unit else None
 	province = frappe.db.get_single_value("Onestop Settings", "province") or ""
 	superior = frappe.db.get_value("Agency", parent, "agency_name") if parent else f"UBND tỉnh {province}"
-	return {"superior": superior, "unit": frappe.db.get_value("Agency", unit, "agency_name") or unit, "place": province}
+	return {
+		"superior": superior,
+		"unit": frappe.db.get_value("Agency", unit, "agency_name") or unit,
+		"place": province,
+	}
 
 
 def procedure_days(doc) -> str:

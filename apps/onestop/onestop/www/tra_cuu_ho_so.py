@@ -22,7 +22,9 @@ def get_context(context):
 	context.dossier = None
 	if code and token:
 		# a direct read: the token is the permission, and only public fields leave the database
-		row = frappe.db.get_value("Dossier", {"name": code, "public_token": token}, PUBLIC_FIELDS, as_dict=True)
+		row = frappe.db.get_value(
+			"Dossier", {"name": code, "public_token": token}, PUBLIC_FIELDS, as_dict=True
+		)
 		if row:
 			stage = frappe.db.get_value(
 				"Dossier Stage",

@@ -17,6 +17,7 @@ class Agency(NestedSet):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from onestop.planning.doctype.agency_alias.agency_alias import AgencyAlias
 		from onestop.planning.doctype.agency_member.agency_member import AgencyMember
 
@@ -25,7 +26,19 @@ class Agency(NestedSet):
 		disabled: DF.Check
 		electronic_code: DF.Data | None
 		is_group: DF.Check
-		kind: DF.Literal["People's Committee", "Office", "Department", "Centre", "Unit", "District", "Central Agency", "Party Body", "Media", "Enterprise", "Collective"]
+		kind: DF.Literal[
+			"People's Committee",
+			"Office",
+			"Department",
+			"Centre",
+			"Unit",
+			"District",
+			"Central Agency",
+			"Party Body",
+			"Media",
+			"Enterprise",
+			"Collective",
+		]
 		lft: DF.Int
 		members: DF.Table[AgencyMember]
 		old_parent: DF.Link | None

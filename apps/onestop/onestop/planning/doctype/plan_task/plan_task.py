@@ -26,6 +26,7 @@ class PlanTask(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from onestop.planning.doctype.plan_task_agency.plan_task_agency import PlanTaskAgency
 		from onestop.planning.doctype.plan_task_evidence.plan_task_evidence import PlanTaskEvidence
 		from onestop.planning.doctype.plan_task_update.plan_task_update import PlanTaskUpdate
@@ -33,7 +34,18 @@ class PlanTask(Document):
 		annual_plan: DF.Link
 		co_agencies: DF.TableMultiSelect[PlanTaskAgency]
 		completed_on: DF.Date | None
-		deadline_kind: DF.Literal["", "Fixed Date", "Month", "Quarter", "Half Year", "Year", "Ongoing", "Recurring", "None", "Unparsed"]
+		deadline_kind: DF.Literal[
+			"",
+			"Fixed Date",
+			"Month",
+			"Quarter",
+			"Half Year",
+			"Year",
+			"Ongoing",
+			"Recurring",
+			"None",
+			"Unparsed",
+		]
 		deadline_text: DF.SmallText | None
 		details: DF.LongText | None
 		due_date: DF.Date | None
@@ -47,7 +59,9 @@ class PlanTask(Document):
 		quarter: DF.Literal["", "Q1", "Q2", "Q3", "Q4"]
 		recurrence: DF.Literal["", "Weekly", "Monthly", "Quarterly", "Yearly"]
 		recurrence_time: DF.Data | None
-		recurrence_weekday: DF.Literal["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+		recurrence_weekday: DF.Literal[
+			"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+		]
 		ref: DF.Data | None
 		responsible_user: DF.Link | None
 		return_reason: DF.SmallText | None

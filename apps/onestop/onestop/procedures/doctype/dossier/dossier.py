@@ -33,6 +33,7 @@ class Dossier(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from onestop.procedures.doctype.dossier_document.dossier_document import DossierDocument
 		from onestop.procedures.doctype.dossier_stage.dossier_stage import DossierStage
 
@@ -79,7 +80,16 @@ class Dossier(Document):
 		rules: DF.Data | None
 		satisfaction: DF.Literal["", "Very Satisfied", "Satisfied", "Not Satisfied"]
 		stages: DF.Table[DossierStage]
-		status: DF.Literal["Received", "Processing", "Supplement Requested", "Approved", "Refused", "Result Ready", "Returned", "Withdrawn"]
+		status: DF.Literal[
+			"Received",
+			"Processing",
+			"Supplement Requested",
+			"Approved",
+			"Refused",
+			"Result Ready",
+			"Returned",
+			"Withdrawn",
+		]
 		stop_reason: DF.SmallText | None
 		supplement_count: DF.Int
 		supplement_reason: DF.SmallText | None
@@ -101,7 +111,9 @@ class Dossier(Document):
 	def set_receipt_context(self):
 		"""Receiving unit, and the rules and forms in force on the receipt date."""
 		self.received_at = self.received_at or clock_now()
-		self.receiving_unit = self.receiving_unit or frappe.db.get_single_value("Onestop Settings", "receiving_unit")
+		self.receiving_unit = self.receiving_unit or frappe.db.get_single_value(
+			"Onestop Settings", "receiving_unit"
+		)
 		day = getdate(self.received_at)
 		self.forms_regime = forms_for(day).key
 		self.rules = rules_for(day).decree
@@ -116,7 +128,9 @@ class Dossier(Document):
 	def start_clock(self):
 		"""Appointment and stage due times from the working calendar; the procedure version
 		must be the one in force on the receipt date."""
-		from onestop.procedures.doctype.administrative_procedure.administrative_procedure import version_in_force
+		from onestop.procedures.doctype.administrative_procedure.administrative_procedure import (
+			version_in_force,
+		)
 
 		proc = self.procedure_doc()
 		in_force = version_in_force(proc.procedure_code, self.received_at)
@@ -133,12 +147,24 @@ class Dossier(Document):
 		self.public_token = self.public_token or frappe.generate_hash(length=20)
 		if not self.fee and proc.fee:
 			self.fee = proc.fee
-		stages = proc.stages or [frappe._dict(stage_name=_("Processing"), agency=proc.competent_agency, role=None, working_days=proc.legal_days)]
+		stages = proc.stages or [
+			frappe._dict(
+				stage_name=_("Processing"),
+				agency=proc.competent_agency,
+				role=None,
+				working_days=proc.legal_days,
+			)
+		]
 		self.set("stages", [])
 		for row in stages:
 			self.append(
 				"stages",
-				{"stage_name": row.stage_name, "agency": row.agency, "role": row.role, "working_days": row.working_days},
+				{
+					"stage_name": row.stage_name,
+					"agency": row.agency,
+					"role": row.role,
+					"working_days": row.working_days,
+				},
 			)
 		self.stages[0].started_at = received
 		self.time_open_stages(received)
@@ -176,9 +202,9 @@ class Dossier(Document):
 		appointment carries an apology with a new appointment (form 04) to the applicant."""
 		if self.due_at and now > get_datetime(self.due_at) and not self.apology_issued_at:
 			frappe.throw(
-				_("This dossier is past its appointment ({0}): issue the apology and new appointment first.").format(
-					frappe.format(self.due_at, "Datetime")
-				),
+				_(
+					"This dossier is past its appointment ({0}): issue the apology and new appointment first."
+				).format(frappe.format(self.due_at, "Datetime")),
 				LateDossierError,
 			)
 
@@ -303,13 +329,19 @@ def next_dossier_code(doc) -> str:
 	agency_code = frappe.db.get_value("Agency", doc.receiving_unit, "electronic_code")
 	if not agency_code:
 		frappe.throw(
-			_("Set the electronic ID code of {0} (Agency) to number its dossiers.").format(frappe.bold(doc.receiving_unit))
+			_("Set the electronic ID code of {0} (Agency) to number its dossiers.").format(
+				frappe.bold(doc.receiving_unit)
+			)
 		)
 	proc = frappe.get_cached_doc("Administrative Procedure", doc.procedure)
 	field_code = frappe.db.get_value("Procedure Field", proc.field, "field_code") or ""
 	try:
 		prefix, digits, suffix = code_parts(
-			pattern, getdate(doc.received_at), agency_code, field_code=field_code, procedure_code=proc.procedure_code
+			pattern,
+			getdate(doc.received_at),
+			agency_code,
+			field_code=field_code,
+			procedure_code=proc.procedure_code,
 		)
 	except CodePatternError as e:
 		frappe.throw(_("The dossier code pattern in Onestop Settings is not valid: {0}").format(str(e)))
