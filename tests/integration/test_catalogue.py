@@ -164,3 +164,21 @@ def test_a_row_without_a_mandatory_value_says_which(register, tmp_path):
 	rows[1][5] = ""  # the first procedure's processing time
 	with pytest.raises(CatalogueImportError, match=r"Row 2, 3, 4, 5: no value for Processing Time"):
 		import_catalogue("Administrative Procedure", write(rows, tmp_path))
+
+
+def test_the_desk_imports_an_uploaded_file_for_whoever_may_create_procedures(register):
+	from onestop.procedures.catalogue_import import import_catalogue_file
+
+	from .factories import USERS
+
+	uploaded = frappe.get_doc(
+		{"doctype": "File", "file_name": "catalogue.csv", "content": CATALOGUE.read_bytes(), "is_private": 1}
+	).insert(ignore_permissions=True)
+	frappe.set_user(USERS["receiver"][0])
+	with pytest.raises(frappe.PermissionError):
+		import_catalogue_file("Administrative Procedure", uploaded.file_url)
+	frappe.set_user(USERS["coordinator"][0])
+	checked = import_catalogue_file("Administrative Procedure", uploaded.file_url, dry_run=1)
+	assert len(checked["created"]) == 38 and procedures_of() == 0
+	done = import_catalogue_file("Administrative Procedure", uploaded.file_url)
+	assert len(done["created"]) == 38 and procedures_of() == 38
