@@ -106,7 +106,7 @@ TRANSITIONS = [
 	("Supplement Requested", "Resubmit", "Processing", {"Receiving Officer"}),
 	("Approved", "Mark Result Ready", "Result Ready", {"Approving Officer", "Receiving Officer"}),
 	("Refused", "Mark Result Ready", "Result Ready", {"Receiving Officer"}),
-	("Result Ready", "Return Result", "Returned", {"Receiving Officer"}),
+	("Result Ready", "Return Result", "Result Returned", {"Receiving Officer"}),
 ]
 NEEDS = {
 	"Request Supplement": {"supplement_reason": "Thiếu bản sao giấy tờ tùy thân"},
@@ -201,7 +201,7 @@ def test_the_whole_way_to_the_applicant(department):
 	move(name, "Approve", DT(2025, 10, 7, 10, 0), users()["approver"])
 	move(name, "Mark Result Ready", DT(2025, 10, 7, 11, 0), users()["approver"])
 	doc = move(name, "Return Result", DT(2025, 10, 8, 8, 0), users()["receiver"], return_channel="Postal")
-	assert doc.status == "Returned" and doc.resolution == "Early"
+	assert doc.status == "Result Returned" and doc.resolution == "Early"
 	assert all(s.completed_at for s in doc.stages)
 
 

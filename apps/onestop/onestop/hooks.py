@@ -39,6 +39,7 @@ DOSSIER_STATES = [
 	"Approved",
 	"Refused",
 	"Result Ready",
+	"Result Returned",
 	"Withdrawn",
 ]
 DOSSIER_ACTIONS = [

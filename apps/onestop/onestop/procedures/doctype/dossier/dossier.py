@@ -87,7 +87,7 @@ class Dossier(Document):
 			"Approved",
 			"Refused",
 			"Result Ready",
-			"Returned",
+			"Result Returned",
 			"Withdrawn",
 		]
 		stop_reason: DF.SmallText | None
@@ -249,7 +249,7 @@ class Dossier(Document):
 	def on_result_ready(self, old, now):
 		self.result_ready_at = now
 
-	def on_returned(self, old, now):
+	def on_result_returned(self, old, now):
 		if not self.return_channel:
 			frappe.throw(_("Choose how the result was returned."), DossierStateError)
 		self.returned_at = now

@@ -17,7 +17,7 @@ frappe.listview_settings["Dossier"] = {
 			Approved: "green",
 			Refused: "red",
 			"Result Ready": "green",
-			Returned: "gray",
+			"Result Returned": "gray",
 			Withdrawn: "gray",
 		};
 		return [__(doc.status), colours[doc.status] || "gray", `status,=,${doc.status}`];
