@@ -45,21 +45,21 @@ def columns(group_by: str) -> list[dict]:
 	)
 
 	def count(field, label, width=90):
-		return {"label": _(label), "fieldname": field, "fieldtype": "Int", "width": width}
+		return {"label": label, "fieldname": field, "fieldtype": "Int", "width": width}
 
 	def rate(field, label):
-		return {"label": _(label), "fieldname": field, "fieldtype": "Percent", "width": 100}
+		return {"label": label, "fieldname": field, "fieldtype": "Percent", "width": 100}
 
 	return [
 		group,
-		count("received", "Received"),
-		count("resolved", "Settled"),
-		count("early", "Early"),
-		count("on_time", "On Time"),
-		count("late", "Late"),
-		rate("on_time_rate", "% On Time"),
-		count("pending", "Pending"),
-		count("overdue", "Overdue"),
+		count("received", _("Received")),
+		count("resolved", _("Settled")),
+		count("early", _("Early")),
+		count("on_time", _("On Time")),
+		count("late", _("Late")),
+		rate("on_time_rate", _("% On Time")),
+		count("pending", _("Pending")),
+		count("overdue", _("Overdue")),
 		{
 			"label": _("Average Handling (working days)"),
 			"fieldname": "avg_days",
@@ -67,9 +67,9 @@ def columns(group_by: str) -> list[dict]:
 			"precision": 2,
 			"width": 120,
 		},
-		rate("online_rate", "% Filed Online"),
-		rate("on_the_spot_rate", "% On the Spot"),
-		rate("satisfaction_rate", "% Satisfied"),
+		rate("online_rate", _("% Filed Online")),
+		rate("on_the_spot_rate", _("% On the Spot")),
+		rate("satisfaction_rate", _("% Satisfied")),
 	]
 
 

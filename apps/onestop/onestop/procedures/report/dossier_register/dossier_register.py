@@ -54,21 +54,21 @@ def execute(filters=None):
 
 def columns():
 	def c(label, field, fieldtype="Data", width=140, **kw):
-		return {"label": _(label), "fieldname": field, "fieldtype": fieldtype, "width": width, **kw}
+		return {"label": label, "fieldname": field, "fieldtype": fieldtype, "width": width, **kw}
 
 	return [
-		c("No.", "idx", "Int", 50),
-		c("Dossier Code", "name", "Link", 190, options="Dossier"),
-		c("Procedure", "procedure_name", width=240),
-		c("Dossiers", "count", "Int", 70),
-		c("Applicant", "applicant_name", width=170),
-		c("Address", "address", width=160),
-		c("Phone", "phone", width=110),
-		c("Competent Agency", "competent_agency", "Link", 170, options="Agency"),
-		c("Received At", "received_at", "Datetime", 150),
-		c("Appointment", "due_at", "Datetime", 150),
-		c("Sent to the Agency", "forwarded_at", "Datetime", 150),
-		c("Result Received", "result_ready_at", "Datetime", 150),
-		c("Returned At", "returned_at", "Datetime", 150),
-		c("Status", "status", width=120),
+		c(_("No."), "idx", "Int", 50),
+		c(_("Dossier Code"), "name", "Link", 190, options="Dossier"),
+		c(_("Procedure"), "procedure_name", width=240),
+		c(_("Dossiers"), "count", "Int", 70),
+		c(_("Applicant"), "applicant_name", width=170),
+		c(_("Address"), "address", width=160),
+		c(_("Phone"), "phone", width=110),
+		c(_("Competent Agency"), "competent_agency", "Link", 170, options="Agency"),
+		c(_("Received At"), "received_at", "Datetime", 150),
+		c(_("Appointment"), "due_at", "Datetime", 150),
+		c(_("Sent to the Agency"), "forwarded_at", "Datetime", 150),
+		c(_("Result Received"), "result_ready_at", "Datetime", 150),
+		c(_("Returned At"), "returned_at", "Datetime", 150),
+		c(_("Status"), "status", width=120),
 	]
