@@ -223,3 +223,22 @@ def test_the_share_of_on_the_spot_procedures(data):
 		"Administrative Procedure", {"competent_agency": data.a, "on_the_spot": 1}, "is_current", 0
 	)
 	assert procedure_shares()["on_the_spot"] == shares["on_the_spot"] - 1
+
+
+def test_the_counters_kept_on_save_are_those_rebuilt_from_the_dossiers(data):
+	from onestop.procedures import daily_counts
+
+	def counters():
+		return sorted(
+			frappe.get_all(
+				"Dossier Daily Count",
+				fields=["name", "received", "resolved", "early", "on_time", "late", "pending", "rated", "satisfied", "handling_days"],
+			),
+			key=lambda r: r.name,
+		)
+
+	frappe.delete_doc("Dossier", data.dossiers.b2, ignore_permissions=True)  # a deleted dossier leaves them
+	kept = counters()
+	daily_counts.rebuild()
+	rebuilt = counters()
+	assert [r for r in kept if r.received] == rebuilt and len(rebuilt) >= 6

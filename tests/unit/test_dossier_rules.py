@@ -76,3 +76,16 @@ def test_the_stage_that_made_a_dossier_late():
 	open_and_overdue = [StageTiming("Thẩm định", "Sở Tư pháp", DT(2025, 10, 8, 10, 0), None)]
 	assert late_stage(open_and_overdue, DT(2025, 10, 8, 11, 0)).name == "Thẩm định"
 	assert percent(1, 3) == 33.3 and percent(1, 0) is None
+
+
+def test_what_one_dossier_adds_to_the_counters():
+	from onestop.dossier_timing import COUNTERS, counts_of
+
+	settled = counts_of("Result Returned", "Late", True, "Satisfied", 4.13)
+	assert settled == dict(
+		received=1, resolved=1, early=0, on_time=0, late=1, pending=0, rated=1, satisfied=1, handling_days=4.13
+	)
+	waiting = counts_of("Supplement Requested", None, False, None, 0)
+	assert waiting == dict.fromkeys(COUNTERS, 0) | {"received": 1, "pending": 1, "handling_days": 0.0}
+	assert counts_of("Withdrawn", None, False, "Not Satisfied", None)["satisfied"] == 0
+	assert counts_of("Processing", None, False, None, 2.5)["handling_days"] == 0  # not settled yet

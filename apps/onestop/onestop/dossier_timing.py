@@ -51,3 +51,43 @@ def late_stage(stages: Sequence[StageTiming], now: dt.datetime) -> StageTiming |
 def percent(part: int, whole: int) -> float | None:
 	"""part / whole as a percentage with 1 decimal, None when whole is 0."""
 	return round(100.0 * part / whole, 1) if whole else None
+
+
+OPEN_STATES = ("Received", "Processing", "Supplement Requested")
+TICKING_STATES = ("Received", "Processing")  # open, and the clock runs (a supplement stops it)
+RATED = ("Very Satisfied", "Satisfied", "Not Satisfied")
+SATISFIED = ("Very Satisfied", "Satisfied")
+COUNTERS = (
+	"received",
+	"resolved",
+	"early",
+	"on_time",
+	"late",
+	"pending",
+	"rated",
+	"satisfied",
+	"handling_days",
+)
+
+
+def counts_of(
+	status: str | None,
+	resolution: str | None,
+	resolved: bool,
+	satisfaction: str | None,
+	handling_days: float | None,
+) -> dict[str, float]:
+	"""What one dossier adds to the KPI counters (see COUNTERS): received 1; resolved, early,
+	on_time, late by its resolution; pending while open; rated and satisfied by its rating;
+	handling_days (working days) once resolved."""
+	return {
+		"received": 1,
+		"resolved": 1 if resolved else 0,
+		"early": 1 if resolution == "Early" else 0,
+		"on_time": 1 if resolution == "On Time" else 0,
+		"late": 1 if resolution == "Late" else 0,
+		"pending": 1 if status in OPEN_STATES else 0,
+		"rated": 1 if satisfaction in RATED else 0,
+		"satisfied": 1 if satisfaction in SATISFIED else 0,
+		"handling_days": float(handling_days or 0) if resolved else 0.0,
+	}

@@ -128,4 +128,28 @@ def load_fixtures_command(context, directory):
 		frappe.destroy()
 
 
-commands = [import_plan_command, import_catalogue_command, load_fixtures_command]
+@click.command("onestop-rebuild-dossier-counts")
+@pass_context
+def rebuild_dossier_counts_command(context):
+	"""Recompute Dossier Daily Count (the KPIs' counters) from the dossiers, e.g. after a bulk
+	load that bypassed the Dossier controller."""
+	import frappe
+
+	from onestop.procedures.daily_counts import rebuild
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		rows = rebuild()
+		frappe.db.commit()
+		click.echo(f"{rows} counter rows")
+	finally:
+		frappe.destroy()
+
+
+commands = [
+	import_plan_command,
+	import_catalogue_command,
+	load_fixtures_command,
+	rebuild_dossier_counts_command,
+]

@@ -1,6 +1,11 @@
-"""The dossier figures behind the KPI reports, number cards and charts: aggregates in SQL on
-indexed columns (received_at, competent_agency, status, due_at, resolution), never a loop over
-documents. Definitions are those of onestop.dossier_timing."""
+"""The dossier figures behind the KPI reports, number cards and charts.
+
+Counts come from Dossier Daily Count (daily_counts.py: the counters of dossier_timing.counts_of
+per receipt day, agency, field, procedure and channel), so a year adds up tens of thousands of
+counter rows, not hundreds of thousands of dossiers. "Overdue" depends on the moment it is
+judged at, so it is counted on the open dossiers themselves, through the (status, due_at)
+index: only dossiers whose clock runs are there.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,31 @@ import datetime as dt
 
 import frappe
 from frappe.query_builder import Case, DocType
-from frappe.query_builder.functions import Avg, Count, DateFormat, Sum
+from frappe.query_builder.functions import Count, DateFormat, Sum
 
+from onestop.dossier_timing import TICKING_STATES
 from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
 from onestop.procedures import clock
 
-OPEN_STATES = ("Received", "Processing", "Supplement Requested")
-TICKING = ("Received", "Processing")  # open, and the clock runs (a supplement stops it)
 GROUPS = {
 	"Competent Agency": "competent_agency",
 	"Procedure Field": "field",
 	"Procedure": "procedure_code",
-	"Month": None,  # DATE_FORMAT(received_at, '%Y-%m')
+	"Month": None,  # the month received, "2025-10"
 }
+FILTERS = ("competent_agency", "field", "procedure_code", "channel")
+INTS = (
+	"received",
+	"resolved",
+	"early",
+	"on_time",
+	"late",
+	"pending",
+	"online",
+	"on_the_spot",
+	"rated",
+	"satisfied",
+)
 
 
 def _flag(condition):
@@ -34,69 +51,82 @@ def dossier_counts(
 	now: dt.datetime | None = None,
 	**filters,
 ) -> list[dict]:
-	"""Counts of dossiers received from `from_date` to `to_date` (inclusive), per group.
+	"""Counts of the dossiers received from `from_date` to `to_date` (inclusive), per group.
 
 	group_by: one of GROUPS, or None for one total row. filters: competent_agency, field,
-	procedure_code, channel (exact values). now: the moment "overdue" is judged at.
-	Each row: group, received, resolved, early, on_time, late, pending, overdue, online,
-	on_the_spot, rated, satisfied, avg_days (working days, resolved dossiers).
-	Restricted users (agency officers) count only their agencies' dossiers.
+	procedure_code, channel (exact values). now: the moment "overdue" is judged at (the
+	dossier clock's now by default). Each row: group, received, resolved, early, on_time,
+	late, pending, overdue, online, on_the_spot, rated, satisfied (counts), avg_days (working
+	days per settled dossier, None when none). Restricted users (agency officers) count only
+	their agencies' dossiers. Rows come largest first (by month for "Month").
 	"""
 	now = now or clock.now()
-	D = DocType("Dossier")
-	start = dt.datetime.combine(from_date, dt.time.min)
-	end = dt.datetime.combine(to_date, dt.time.max)
-	if group_by == "Month":
-		group = DateFormat(D.received_at, "%Y-%m")
-	elif group_by:
-		group = D[GROUPS[group_by]]
-	else:
-		group = None
-	query = frappe.qb.from_(D).select(
-		Count("*").as_("received"),
-		_flag(D.resolved_at.isnotnull()).as_("resolved"),
-		_flag(D.resolution == "Early").as_("early"),
-		_flag(D.resolution == "On Time").as_("on_time"),
-		_flag(D.resolution == "Late").as_("late"),
-		_flag(D.status.isin(OPEN_STATES)).as_("pending"),
-		_flag(D.status.isin(TICKING) & (D.due_at < now)).as_("overdue"),
-		_flag(D.channel == "Online").as_("online"),
-		_flag(D.on_the_spot == 1).as_("on_the_spot"),
-		_flag(D.satisfaction.isin(("Very Satisfied", "Satisfied", "Not Satisfied"))).as_("rated"),
-		_flag(D.satisfaction.isin(("Very Satisfied", "Satisfied"))).as_("satisfied"),
-		# settled dossiers only: an open one has no handling time yet (0 in its column)
-		Avg(Case().when(D.resolved_at.isnotnull(), D.handling_days)).as_("avg_days"),
+	C = DocType("Dossier Daily Count")
+	group = _group(C, C.day, group_by)
+	query = (
+		frappe.qb.from_(C)
+		.select(
+			*(Sum(C[c]).as_(c) for c in ("received", "resolved", "early", "on_time", "late", "pending")),
+			Sum(Case().when(C.channel == "Online", C.received).else_(0)).as_("online"),
+			Sum(Case().when(C.on_the_spot == 1, C.received).else_(0)).as_("on_the_spot"),
+			Sum(C.rated).as_("rated"),
+			Sum(C.satisfied).as_("satisfied"),
+			Sum(C.handling_days).as_("handling_days"),
+		)
+		.where(C.day[from_date:to_date])
 	)
-	query = query.where(D.received_at[start:end])
-	for field in ("competent_agency", "field", "procedure_code", "channel"):
-		if filters.get(field):
-			query = query.where(D[field] == filters[field])
-	if is_restricted(scope=DOSSIER):
-		agencies = sorted(user_agencies()) or [""]
-		query = query.where(D.competent_agency.isin(agencies))
+	query = _narrow(query, C, filters)
 	if group is not None:
 		query = query.select(group.as_("group")).groupby(group)
-		query = (
-			query.orderby(group) if group_by == "Month" else query.orderby(Count("*"), order=frappe.qb.desc)
-		)
-	rows = query.run(as_dict=True)
+	rows = [row for row in query.run(as_dict=True) if row.received]
+	overdue = _overdue(from_date, to_date, group_by, now, filters)
 	for row in rows:
-		for key in (
-			"resolved",
-			"early",
-			"on_time",
-			"late",
-			"pending",
-			"overdue",
-			"online",
-			"on_the_spot",
-			"rated",
-			"satisfied",
-		):
-			row[key] = int(row[key] or 0)
-		row["avg_days"] = round(float(row["avg_days"]), 2) if row["avg_days"] is not None else None
 		row.setdefault("group", None)
+		for key in INTS:
+			row[key] = int(row[key] or 0)
+		row["overdue"] = overdue.get(row["group"], 0)
+		days = float(row.pop("handling_days") or 0)
+		row["avg_days"] = round(days / row["resolved"], 2) if row["resolved"] else None
+	if group_by == "Month":
+		rows.sort(key=lambda r: r["group"])
+	else:
+		rows.sort(key=lambda r: -r["received"])
+	if not rows and group is None:
+		rows = [{"group": None, "overdue": 0, "avg_days": None, **dict.fromkeys(INTS, 0)}]
 	return rows
+
+
+def _group(table, day_column, group_by):
+	if group_by == "Month":
+		return DateFormat(day_column, "%Y-%m")
+	return table[GROUPS[group_by]] if group_by else None
+
+
+def _narrow(query, table, filters):
+	for field in FILTERS:
+		if filters.get(field):
+			query = query.where(table[field] == filters[field])
+	if is_restricted(scope=DOSSIER):
+		query = query.where(table.competent_agency.isin(sorted(user_agencies()) or [""]))
+	return query
+
+
+def _overdue(from_date, to_date, group_by, now, filters) -> dict:
+	"""{group: open dossiers past their appointment at `now`} (clock running only)."""
+	D = DocType("Dossier")
+	start, end = dt.datetime.combine(from_date, dt.time.min), dt.datetime.combine(to_date, dt.time.max)
+	group = _group(D, D.received_at, group_by)
+	query = (
+		frappe.qb.from_(D)
+		.select(Count("*").as_("count"))
+		.where(D.status.isin(TICKING_STATES))
+		.where(D.due_at < now)
+		.where(D.received_at[start:end])
+	)
+	query = _narrow(query, D, filters)
+	if group is not None:
+		query = query.select(group.as_("group")).groupby(group)
+	return {row.get("group"): int(row["count"]) for row in query.run(as_dict=True)}
 
 
 def procedure_shares() -> dict:
