@@ -6,9 +6,10 @@ import datetime as dt
 import frappe
 from frappe import _
 from frappe.query_builder import DocType
-from frappe.query_builder.functions import Count
+from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import get_datetime, getdate
 
+from onestop.dossier_timing import TICKING_STATES
 from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
 from onestop.procedures import clock
 from onestop.procedures.calendar import site_calendar
@@ -19,24 +20,24 @@ LIMIT = 500
 def execute(filters=None):
 	"""Dossiers settled late or still open past their appointment, with the stage and agency
 	that made them late: the agencies and stages to inspect (Decision 490/QĐ-UBND, II.4.a).
-	The chart and summary count all of them; the table lists the LIMIT latest-by-most."""
+
+	filters: from_date, to_date (receipt dates; default this year), competent_agency. The
+	chart and summary count all of them; the table lists the LIMIT latest by most working days.
+	"""
 	filters = frappe._dict(filters or {})
 	today = getdate()
 	start = dt.datetime.combine(getdate(filters.from_date or dt.date(today.year, 1, 1)), dt.time.min)
 	end = dt.datetime.combine(getdate(filters.to_date or today), dt.time.max)
 	now = clock.now()
-	rows = late_rows(start, end, now, filters.get("competent_agency"))
-	calendar = site_calendar()
-	for row in rows:
-		row["days_late"] = calendar.working_days_elapsed(
-			get_datetime(row.due_at), get_datetime(row.resolved_at or now)
-		)
-	rows.sort(key=lambda r: -r["days_late"])
-	by_agency = {}
-	for row in rows:
+	agency = filters.get("competent_agency")
+	settled = settled_late(start, end, agency)
+	still_open = open_overdue(start, end, now, agency)
+	by_agency = dict(settled_late_by_agency(start, end, agency))
+	for row in still_open:
 		key = row.late_agency or row.competent_agency
 		by_agency[key] = by_agency.get(key, 0) + 1
 	top = sorted(by_agency.items(), key=lambda kv: -kv[1])[:10]
+	rows = sorted(settled + still_open, key=lambda r: -(r.days_late or 0))[:LIMIT]
 	chart = {
 		"data": {
 			"labels": [k for k, _v in top],
@@ -48,13 +49,13 @@ def execute(filters=None):
 	summary = [
 		{
 			"label": _("Settled Late"),
-			"value": sum(1 for r in rows if r.resolved_at),
+			"value": sum(by_agency.values()) - len(still_open),
 			"datatype": "Int",
 			"indicator": "Red",
 		},
 		{
 			"label": _("Open Past the Appointment"),
-			"value": sum(1 for r in rows if not r.resolved_at),
+			"value": len(still_open),
 			"datatype": "Int",
 			"indicator": "Red",
 		},
@@ -65,46 +66,95 @@ def execute(filters=None):
 			"indicator": "Orange",
 		},
 	]
-	return columns(), rows[:LIMIT], None, chart, summary
+	return columns(), rows, None, chart, summary
 
 
-def late_rows(start, end, now, agency=None) -> list:
-	"""Late (settled) and overdue (open, clock running) dossiers received between start and end."""
-	D = DocType("Dossier")
-	S = DocType("Dossier Stage")
-	fields = (D.name, D.procedure_name, D.competent_agency, D.received_at, D.due_at, D.resolved_at, D.status)
-	fields += (D.late_stage, D.late_agency, D.apology_issued_at)
-	query = (
-		frappe.qb.from_(D)
-		.select(*fields)
-		.where(D.received_at[start:end])
-		.where((D.resolution == "Late") | (D.status.isin(("Received", "Processing")) & (D.due_at < now)))
-	)
+FIELDS = (
+	"name",
+	"procedure_name",
+	"competent_agency",
+	"received_at",
+	"due_at",
+	"resolved_at",
+	"status",
+	"late_stage",
+	"late_agency",
+	"days_late",
+	"apology_issued_at",
+)
+
+
+def _scoped(query, D, agency):
 	if agency:
 		query = query.where(D.competent_agency == agency)
 	if is_restricted(scope=DOSSIER):
 		query = query.where(D.competent_agency.isin(sorted(user_agencies()) or [""]))
-	rows = query.run(as_dict=True)
-	open_names = [r.name for r in rows if not r.resolved_at]
-	if open_names:
-		# the first stage of each open dossier that is past its own due moment
-		stages = (
-			frappe.qb.from_(S)
-			.select(S.parent, S.stage_name, S.agency)
-			.where(S.parenttype == "Dossier")
-			.where(S.parent.isin(open_names))
-			.where(S.completed_at.isnull())
-			.where(S.due_at < now)
-			.orderby(S.parent)
-			.orderby(S.idx)
-			.run(as_dict=True)
-		)
-		first = {}
-		for s in stages:
-			first.setdefault(s.parent, s)
-		for row in rows:
-			if row.name in first:
-				row.late_stage, row.late_agency = first[row.name].stage_name, first[row.name].agency
+	return query
+
+
+def settled_late(start, end, agency=None) -> list:
+	"""The LIMIT settled-late dossiers received between start and end with the most working
+	days late (stored when they were settled), through the (resolution, received_at) index."""
+	D = DocType("Dossier")
+	query = (
+		frappe.qb.from_(D)
+		.select(*(D[f] for f in FIELDS))
+		.where(D.resolution == "Late")
+		.where(D.received_at[start:end])
+		.orderby(D.days_late, order=frappe.qb.desc)
+		.limit(LIMIT)
+	)
+	return _scoped(query, D, agency).run(as_dict=True)
+
+
+def settled_late_by_agency(start, end, agency=None) -> list[tuple[str, int]]:
+	"""(agency that made them late, count) of the settled-late dossiers of the period."""
+	D = DocType("Dossier")
+	late_agency = Coalesce(D.late_agency, D.competent_agency)
+	query = (
+		frappe.qb.from_(D)
+		.select(late_agency, Count("*"))
+		.where(D.resolution == "Late")
+		.where(D.received_at[start:end])
+		.groupby(late_agency)
+	)
+	return _scoped(query, D, agency).run()
+
+
+def open_overdue(start, end, now, agency=None) -> list:
+	"""Open dossiers (clock running) past their appointment at `now`, with the first stage
+	past its own due moment and the working days late so far."""
+	D = DocType("Dossier")
+	S = DocType("Dossier Stage")
+	query = (
+		frappe.qb.from_(D)
+		.select(*(D[f] for f in FIELDS))
+		.where(D.status.isin(TICKING_STATES))
+		.where(D.due_at < now)
+		.where(D.received_at[start:end])
+	)
+	rows = _scoped(query, D, agency).run(as_dict=True)
+	if not rows:
+		return rows
+	stages = (
+		frappe.qb.from_(S)
+		.select(S.parent, S.stage_name, S.agency)
+		.where(S.parenttype == "Dossier")
+		.where(S.parent.isin([r.name for r in rows]))
+		.where(S.completed_at.isnull())
+		.where(S.due_at < now)
+		.orderby(S.parent)
+		.orderby(S.idx)
+		.run(as_dict=True)
+	)
+	first = {}
+	for stage in stages:
+		first.setdefault(stage.parent, stage)
+	calendar = site_calendar()
+	for row in rows:
+		if row.name in first:
+			row.late_stage, row.late_agency = first[row.name].stage_name, first[row.name].agency
+		row.days_late = round(calendar.working_days_elapsed(get_datetime(row.due_at), now), 2)
 	return rows
 
 
@@ -121,7 +171,13 @@ def columns():
 		},
 		{"label": _("Appointment"), "fieldname": "due_at", "fieldtype": "Datetime", "width": 150},
 		{"label": _("Resolved At"), "fieldname": "resolved_at", "fieldtype": "Datetime", "width": 150},
-		{"label": _("Working Days Late"), "fieldname": "days_late", "fieldtype": "Float", "width": 110},
+		{
+			"label": _("Working Days Late"),
+			"fieldname": "days_late",
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 110,
+		},
 		{"label": _("Late at Stage"), "fieldname": "late_stage", "fieldtype": "Data", "width": 140},
 		{
 			"label": _("Late at Agency"),
@@ -137,17 +193,3 @@ def columns():
 			"width": 150,
 		},
 	]
-
-
-def late_count_by_agency(start, end) -> dict:
-	"""{agency: settled-late count} for the period (used by the dashboard)."""
-	D = DocType("Dossier")
-	rows = (
-		frappe.qb.from_(D)
-		.select(D.late_agency, Count("*").as_("count"))
-		.where(D.received_at[start:end])
-		.where(D.resolution == "Late")
-		.groupby(D.late_agency)
-		.run(as_dict=True)
-	)
-	return {r.late_agency: r.count for r in rows}
