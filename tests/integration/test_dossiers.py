@@ -146,6 +146,30 @@ def test_a_processing_officer_of_another_agency_cannot_reach_the_dossier(departm
 	assert name not in frappe.get_list("Dossier", pluck="name")
 
 
+@pytest.mark.parametrize("literal_names", [500, 0])  # names listed in the query, or a subquery
+def test_an_agency_with_a_stage_of_an_inter_agency_procedure_reaches_the_dossier(
+	department, literal_names, monkeypatch
+):
+	from onestop.planning import permissions
+
+	monkeypatch.setattr(permissions, "LITERAL_NAMES", literal_names)
+	u = users()
+	other = agency("_Test Sở Tài nguyên và Môi trường", members=[u["other_processor"]])
+	stages = [("Tiếp nhận", CENTRE, 0.5), ("Thẩm định", department, 1.5), ("Xác nhận", other, 1)]
+	shared = dossier(procedure(legal_days=3, agency=department, stages=stages), DT(2025, 10, 6, 9, 0))
+	alone = dossier(procedure(legal_days=3, agency=department), DT(2025, 10, 6, 10, 0))
+	assert [r.agency for r in frappe.get_doc("Dossier", shared).other_agencies] == [CENTRE, other]
+	frappe.set_user(u["other_processor"])
+	frappe.local.onestop_user_agencies = None
+	listed = frappe.get_list("Dossier", pluck="name")
+	assert shared in listed and alone not in listed
+	assert frappe.has_permission("Dossier", "read", doc=shared) and not frappe.has_permission("Dossier", "read", doc=alone)
+	frappe.set_user(u["processor"])  # an agency in no other dossier's stages lists by its own agency alone
+	frappe.local.onestop_user_agencies = None
+	assert "`name` in" not in permissions.dossier_query_conditions()
+	assert {shared, alone} <= set(frappe.get_list("Dossier", pluck="name"))
+
+
 def test_reasons_are_required(department):
 	name = dossier(procedure(legal_days=3, agency=department), DT(2025, 10, 6, 9, 0))
 	with pytest.raises(DossierStateError):

@@ -2,7 +2,8 @@
 
 Agency users (Agency Officer, Agency Head on plan tasks; Processing and Approving Officers
 on dossiers) reach a record when one of "their" agencies is on it: the lead or a
-co-operating agency of a plan task, the competent agency or a stage's agency of a dossier.
+co-operating agency of a plan task, the competent agency or another agency with a stage of a
+dossier (its Other Agencies, kept from its stages).
 Their agencies are those whose Members table lists them, with the offices under them and the
 collectives above them ("Các Sở, ban, ngành" for a department). Users holding a role that sees
 everything (coordinators, leadership, finance, the centre's receiving officers) are not
@@ -47,8 +48,8 @@ PLAN_TASK = AgencyScope(
 DOSSIER = AgencyScope(
 	"Dossier",
 	"competent_agency",
-	"stages",
-	"Dossier Stage",
+	"other_agencies",
+	"Dossier Agency",
 	"agency",
 	frozenset({"Processing Officer", "Approving Officer"}),
 	EVERYTHING | {"Receiving Officer"},
@@ -132,20 +133,44 @@ def has_scoped_permission(doc, user: str | None, scope: AgencyScope) -> bool | N
 
 
 def scoped_query_conditions(user: str | None, scope: AgencyScope) -> str:
-	"""The WHERE fragment for a restricted user's lists and reports ("" when unrestricted)."""
+	"""The WHERE fragment for a restricted user's lists and reports ("" when unrestricted).
+
+	"Their agency is the record's own agency, or one listed in its child table". The second
+	half is written as the optimiser handles best: left out when their agencies are in no
+	child row (a department without inter-agency dossiers lists by the (agency, received)
+	index alone), a literal list of names when there are a few, a subquery otherwise.
+	"""
 	user = user or frappe.session.user
 	if not is_restricted(user, scope):
 		return ""
-	agencies = user_agencies(user)
+	agencies = sorted(user_agencies(user))
 	if not agencies:
 		return "1=0"
 	table, child = f"`tab{scope.doctype}`", f"`tab{scope.child_doctype}`"
-	names = ", ".join(frappe.db.escape(a) for a in sorted(agencies))
-	return (
-		f"({table}.`{scope.link_field}` in ({names}) or exists (select 1 from {child} c "
-		f"where c.`parent` = {table}.`name` and c.`parenttype` = {frappe.db.escape(scope.doctype)} "
-		f"and c.`{scope.child_field}` in ({names})))"
+	names = ", ".join(frappe.db.escape(a) for a in agencies)
+	own = f"{table}.`{scope.link_field}` in ({names})"
+	C = DocType(scope.child_doctype)
+	involved = (
+		frappe.qb.from_(C)
+		.select(C.parent)
+		.distinct()
+		.where(C.parenttype == scope.doctype)
+		.where(C[scope.child_field].isin(agencies))
+		.limit(LITERAL_NAMES + 1)
+		.run(pluck=True)
 	)
+	if not involved:
+		return f"({own})"
+	if len(involved) <= LITERAL_NAMES:
+		listed = ", ".join(frappe.db.escape(n) for n in involved)
+		return f"({own} or {table}.`name` in ({listed}))"
+	return (
+		f"({own} or {table}.`name` in (select c.`parent` from {child} c "
+		f"where c.`parenttype` = {frappe.db.escape(scope.doctype)} and c.`{scope.child_field}` in ({names})))"
+	)
+
+
+LITERAL_NAMES = 500
 
 
 # ------------------------------------------------------------------ hooks (hooks.py)

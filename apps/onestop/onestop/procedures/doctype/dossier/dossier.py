@@ -10,6 +10,7 @@ from frappe.utils import get_datetime, getdate
 from onestop.dossier_codes import DEFAULT_PATTERN, CodePatternError, code_parts
 from onestop.dossier_timing import StageTiming, late_stage, resolution
 from onestop.legal_regimes import forms_for, rules_for
+from onestop.procedures import daily_counts
 from onestop.procedures.calendar import parse_time, site_calendar
 from onestop.procedures.clock import now as clock_now
 
@@ -34,6 +35,7 @@ class Dossier(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from onestop.procedures.doctype.dossier_agency.dossier_agency import DossierAgency
 		from onestop.procedures.doctype.dossier_document.dossier_document import DossierDocument
 		from onestop.procedures.doctype.dossier_stage.dossier_stage import DossierStage
 
@@ -45,6 +47,7 @@ class Dossier(Document):
 		applicant_type: DF.Literal["Person", "Organisation"]
 		channel: DF.Literal["Direct", "Online", "Postal"]
 		competent_agency: DF.Link | None
+		days_late: DF.Float
 		documents: DF.Table[DossierDocument]
 		dossier_code: DF.Data | None
 		due_at: DF.Datetime | None
@@ -60,6 +63,7 @@ class Dossier(Document):
 		new_due_at: DF.Datetime | None
 		on_the_spot: DF.Check
 		online_level: DF.Literal["Not Online", "Partly Online", "Full Online"]
+		other_agencies: DF.TableMultiSelect[DossierAgency]
 		paused_days: DF.Float
 		phone: DF.Data | None
 		procedure: DF.Link
@@ -106,6 +110,24 @@ class Dossier(Document):
 			self.set_receipt_context()
 			self.start_clock()
 		self.apply_state_change()
+		self.set_other_agencies()
+
+	def on_update(self):
+		daily_counts.record(self, self.get_doc_before_save())
+
+	def on_trash(self):
+		daily_counts.forget(self)
+
+	def set_other_agencies(self):
+		"""The agencies with a stage here besides the competent agency (the receiving unit,
+		the agencies of inter-agency procedures): their officers see the dossier too
+		(planning.permissions)."""
+		others = []
+		for row in self.stages:
+			if row.agency and row.agency not in (self.competent_agency, *others):
+				others.append(row.agency)
+		if [r.agency for r in self.other_agencies] != others:
+			self.set("other_agencies", [{"agency": a} for a in others])
 
 	# -------------------------------------------------------------- receipt
 	def set_receipt_context(self):
@@ -269,6 +291,7 @@ class Dossier(Document):
 		elapsed = site_calendar().working_days_elapsed(get_datetime(self.received_at), now)
 		self.handling_days = round(max(0.0, elapsed - (self.paused_days or 0)), 2)
 		if self.resolution == "Late":
+			self.days_late = round(site_calendar().working_days_elapsed(get_datetime(self.due_at), now), 2)
 			stage = self.stage_that_made_it_late(now)
 			self.late_stage = stage.name if stage else None
 			self.late_agency = stage.agency if stage else self.competent_agency
@@ -353,3 +376,6 @@ def on_doctype_update():
 	frappe.db.add_index("Dossier", ["received_at", "competent_agency", "status"], "received_agency_status")
 	frappe.db.add_index("Dossier", ["status", "due_at"], "status_due")
 	frappe.db.add_index("Dossier", ["resolved_at", "resolution"], "resolved_resolution")
+	# an agency's dossiers newest first (its officers' list), and the late ones of a period
+	frappe.db.add_index("Dossier", ["competent_agency", "received_at"], "agency_received")
+	frappe.db.add_index("Dossier", ["resolution", "received_at"], "resolution_received")
