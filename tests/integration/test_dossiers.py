@@ -163,10 +163,12 @@ def test_an_agency_with_a_stage_of_an_inter_agency_procedure_reaches_the_dossier
 	frappe.local.onestop_user_agencies = None
 	listed = frappe.get_list("Dossier", pluck="name")
 	assert shared in listed and alone not in listed
-	assert frappe.has_permission("Dossier", "read", doc=shared) and not frappe.has_permission("Dossier", "read", doc=alone)
+	assert frappe.has_permission("Dossier", "read", doc=shared) and not frappe.has_permission(
+		"Dossier", "read", doc=alone
+	)
 	frappe.set_user(u["processor"])  # an agency in no other dossier's stages lists by its own agency alone
 	frappe.local.onestop_user_agencies = None
-	assert "`name` in" not in permissions.dossier_query_conditions()
+	assert "`name` in" not in permissions.query_conditions(doctype="Dossier")
 	assert {shared, alone} <= set(frappe.get_list("Dossier", pluck="name"))
 
 

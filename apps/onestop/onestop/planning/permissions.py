@@ -3,10 +3,13 @@
 Agency users (Agency Officer, Agency Head on plan tasks; Processing and Approving Officers
 on dossiers) reach a record when one of "their" agencies is on it: the lead or a
 co-operating agency of a plan task, the competent agency or another agency with a stage of a
-dossier (its Other Agencies, kept from its stages).
+dossier (its Other Agencies, kept from its stages), the home agency of a civil servant or a
+secondment, the requesting agency of a budget line, the lead agency or a co-organiser of a
+training course, the lead or responsible agency of a construction project or milestone
+(SCOPES lists them all).
 Their agencies are those whose Members table lists them, with the offices under them and the
 collectives above them ("Các Sở, ban, ngành" for a department). Users holding a role that sees
-everything (coordinators, leadership, finance, the centre's receiving officers) are not
+everything (coordinators, leadership, finance, the centre's receiving officers on dossiers) are not
 restricted; their DocPerms say what they may do.
 
 Frappe's User Permission cannot say "lead or co-operating": it filters each Link field on its
@@ -26,34 +29,70 @@ class AgencyScope:
 	"""How the records of a DocType name their agencies."""
 
 	doctype: str
-	link_field: str  # the record's own agency field
-	table_field: str  # its child table listing more agencies
-	child_doctype: str
-	child_field: str
+	link_fields: tuple[str, ...]  # the record's own agency fields
+	table_field: str | None  # its child table listing more agencies, if any
+	child_doctype: str | None
+	child_field: str | None
 	restricted_roles: frozenset[str]
 	unrestricted_roles: frozenset[str]
 
+	@property
+	def link_field(self) -> str:
+		return self.link_fields[0]
+
 
 EVERYTHING = frozenset({"Administrator", "System Manager", "Plan Coordinator", "Leadership"})
+AGENCY_USERS = frozenset({"Agency Officer", "Agency Head"})
 
 PLAN_TASK = AgencyScope(
 	"Plan Task",
-	"lead_agency",
+	("lead_agency",),
 	"co_agencies",
 	"Plan Task Agency",
 	"agency",
-	frozenset({"Agency Officer", "Agency Head"}),
+	AGENCY_USERS,
 	EVERYTHING | {"Finance Reviewer"},
 )
 DOSSIER = AgencyScope(
 	"Dossier",
-	"competent_agency",
+	("competent_agency",),
 	"other_agencies",
 	"Dossier Agency",
 	"agency",
 	frozenset({"Processing Officer", "Approving Officer"}),
 	EVERYTHING | {"Receiving Officer"},
 )
+
+
+def _resource(doctype: str, *link_fields: str, table: tuple[str, str, str] | None = None) -> AgencyScope:
+	"""Staff, training, money and construction: an agency's officers and head reach their
+	agency's records; finance (which reviews every spending) and the centre reach all."""
+	table_field, child_doctype, child_field = table or (None, None, None)
+	return AgencyScope(
+		doctype,
+		link_fields,
+		table_field,
+		child_doctype,
+		child_field,
+		AGENCY_USERS,
+		EVERYTHING | {"Finance Reviewer"},
+	)
+
+
+SCOPES: dict[str, AgencyScope] = {
+	scope.doctype: scope
+	for scope in (
+		PLAN_TASK,
+		DOSSIER,
+		_resource("Civil Servant", "home_agency"),
+		_resource("Staff Secondment", "home_agency"),
+		_resource("Training Course", "lead_agency", table=("co_organisers", "Training Organiser", "agency")),
+		_resource("Budget Line", "requesting_agency"),
+		_resource("Uniform Issue", "agency"),
+		_resource("Construction Project", "lead_agency"),
+		_resource("Construction Milestone", "lead_agency", "responsible_agency"),
+	)
+}
 
 
 def is_restricted(user: str | None = None, scope: AgencyScope = PLAN_TASK) -> bool:
@@ -109,15 +148,20 @@ def record_agencies(doc, scope: AgencyScope) -> set[str]:
 	the record with another agency on it."""
 	name = doc.get("name")
 	if name and frappe.db.exists(scope.doctype, name):
-		own = frappe.db.get_value(scope.doctype, name, scope.link_field)
-		more = frappe.get_all(
-			scope.child_doctype,
-			filters={"parent": name, "parenttype": scope.doctype},
-			pluck=scope.child_field,
+		own = frappe.db.get_value(scope.doctype, name, list(scope.link_fields), as_dict=True)
+		more = (
+			frappe.get_all(
+				scope.child_doctype,
+				filters={"parent": name, "parenttype": scope.doctype},
+				pluck=scope.child_field,
+			)
+			if scope.table_field
+			else []
 		)
-		return {own, *more} - {None, ""}
-	rows = doc.get(scope.table_field) or []
-	return {doc.get(scope.link_field), *(r.get(scope.child_field) for r in rows)} - {None, ""}
+		return {*own.values(), *more} - {None, ""}
+	rows = (doc.get(scope.table_field) or []) if scope.table_field else []
+	own = (doc.get(f) for f in scope.link_fields)
+	return {*own, *(r.get(scope.child_field) for r in rows)} - {None, ""}
 
 
 def has_scoped_permission(doc, user: str | None, scope: AgencyScope) -> bool | None:
@@ -148,7 +192,9 @@ def scoped_query_conditions(user: str | None, scope: AgencyScope) -> str:
 		return "1=0"
 	table, child = f"`tab{scope.doctype}`", f"`tab{scope.child_doctype}`"
 	names = ", ".join(frappe.db.escape(a) for a in agencies)
-	own = f"{table}.`{scope.link_field}` in ({names})"
+	own = " or ".join(f"{table}.`{field}` in ({names})" for field in scope.link_fields)
+	if not scope.table_field:
+		return f"({own})"
 	C = DocType(scope.child_doctype)
 	involved = (
 		frappe.qb.from_(C)
@@ -174,20 +220,16 @@ LITERAL_NAMES = 500
 
 
 # ------------------------------------------------------------------ hooks (hooks.py)
-def plan_task_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	return has_scoped_permission(doc, user, PLAN_TASK)
+def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""has_permission hook of every DocType in SCOPES: False when a restricted user's
+	agencies are not on the stored record, None to let the DocPerms decide."""
+	return has_scoped_permission(doc, user, SCOPES[doc.doctype])
 
 
-def plan_task_query_conditions(user: str | None = None) -> str:
-	return scoped_query_conditions(user, PLAN_TASK)
-
-
-def dossier_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	return has_scoped_permission(doc, user, DOSSIER)
-
-
-def dossier_query_conditions(user: str | None = None) -> str:
-	return scoped_query_conditions(user, DOSSIER)
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions hook of every DocType in SCOPES (Frappe passes the
+	DocType): the WHERE fragment of scoped_query_conditions."""
+	return scoped_query_conditions(user, SCOPES[doctype])
 
 
 def leads_task(doc, user: str | None = None) -> bool:
