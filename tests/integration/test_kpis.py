@@ -232,7 +232,18 @@ def test_the_counters_kept_on_save_are_those_rebuilt_from_the_dossiers(data):
 		return sorted(
 			frappe.get_all(
 				"Dossier Daily Count",
-				fields=["name", "received", "resolved", "early", "on_time", "late", "pending", "rated", "satisfied", "handling_days"],
+				fields=[
+					"name",
+					"received",
+					"resolved",
+					"early",
+					"on_time",
+					"late",
+					"pending",
+					"rated",
+					"satisfied",
+					"handling_days",
+				],
 			),
 			key=lambda r: r.name,
 		)

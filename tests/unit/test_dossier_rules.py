@@ -83,7 +83,15 @@ def test_what_one_dossier_adds_to_the_counters():
 
 	settled = counts_of("Result Returned", "Late", True, "Satisfied", 4.13)
 	assert settled == dict(
-		received=1, resolved=1, early=0, on_time=0, late=1, pending=0, rated=1, satisfied=1, handling_days=4.13
+		received=1,
+		resolved=1,
+		early=0,
+		on_time=0,
+		late=1,
+		pending=0,
+		rated=1,
+		satisfied=1,
+		handling_days=4.13,
 	)
 	waiting = counts_of("Supplement Requested", None, False, None, 0)
 	assert waiting == dict.fromkeys(COUNTERS, 0) | {"received": 1, "pending": 1, "handling_days": 0.0}
