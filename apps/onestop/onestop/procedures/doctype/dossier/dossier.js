@@ -29,24 +29,7 @@ frappe.ui.form.on("Dossier", {
 	},
 
 	before_workflow_action(frm) {
-		const input = ACTION_INPUTS[frm.selected_workflow_action];
-		if (!input) return;
-		frappe.dom.unfreeze();
-		return new Promise((resolve, reject) => {
-			let given = false;
-			const dialog = frappe.prompt(
-				[{ ...input, label: __(input.label), reqd: 1 }],
-				async (values) => {
-					given = true;
-					await frm.set_value(input.fieldname, values[input.fieldname]);
-					await frm.save();
-					resolve();
-				},
-				__(frm.selected_workflow_action),
-				__(frm.selected_workflow_action)
-			);
-			dialog.onhide = () => !given && reject();
-		});
+		return onestop.ask_before_action(frm, ACTION_INPUTS);
 	},
 });
 
