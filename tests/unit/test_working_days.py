@@ -75,3 +75,24 @@ def test_add_working_days_lands_on_working_days(days):
 	day = CAL.add_working_days(D(2025, 1, 20), days)
 	assert CAL.is_working_day(day)
 	assert CAL.working_days_between(D(2025, 1, 20), day) == days
+
+
+@pytest.mark.parametrize(
+	"moment, sends",
+	[
+		(DT(2025, 10, 6, 8, 30), True),  # Monday morning
+		(DT(2025, 10, 6, 12, 0), False),  # lunch break
+		(DT(2025, 10, 6, 17, 0), False),  # closing time
+		(DT(2025, 10, 4, 9, 0), False),  # Saturday
+		(DT(2025, 9, 2, 9, 0), False),  # National Day
+		(DT(2025, 1, 29, 9, 0), False),  # Tết
+		(DT(2025, 12, 31, 7, 29), False),  # before opening
+	],
+)
+def test_reminders_go_out_in_office_hours_of_working_days_only(moment, sends):
+	assert WorkingCalendar().in_office_hours(moment) is sends
+
+
+def test_a_compensatory_working_saturday_is_a_sending_day():
+	calendar = WorkingCalendar(working_days=[D(2025, 10, 4)])
+	assert calendar.in_office_hours(DT(2025, 10, 4, 9, 0))

@@ -96,6 +96,13 @@ class WorkingCalendar:
 			return day in national_working
 		return day not in national_off
 
+	def in_office_hours(self, moment: dt.datetime) -> bool:
+		"""True during a session of a working day (when reminders may be sent)."""
+		if not self.is_working_day(moment.date()):
+			return False
+		now = moment.time()
+		return any(start <= now < end for start, end in self.hours.sessions)
+
 	def next_working_day(self, day: dt.date) -> dt.date:
 		"""The first working day after `day`."""
 		day += dt.timedelta(days=1)
