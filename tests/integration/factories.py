@@ -206,3 +206,52 @@ class World:
 		self.task_b = task(self.plan, self.b, due="2018-06-30", title="Nhiệm vụ của Sở B")
 		self.task_b_with_a = task(self.plan, self.b, co=[self.a], title="Sở B chủ trì, Sở A phối hợp")
 		self.task_all = task(self.plan, self.departments, title="Việc của các Sở, ban, ngành")
+
+
+# ------------------------------------------------------------------ resources
+def civil_servant(full_name: str, agency_name: str, **values) -> str:
+	return (
+		frappe.get_doc(
+			{"doctype": "Civil Servant", "full_name": full_name, "home_agency": agency_name, **values}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def budget_line(
+	agency_name: str,
+	requested: int,
+	category: str = "Support Allowances",
+	year: int = 2018,
+	status: str = "Draft",
+	allocated: int | None = None,
+	on_overspend: str = "Stop",
+) -> str:
+	"""A budget line; with status Approved or Allocated its amounts are set as finance and the
+	leadership would have (the workflow itself is tested in test_resources)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Budget Line",
+			"title": f"Kinh phí thử nghiệm {category}",
+			"fiscal_year": year,
+			"category": category,
+			"requesting_agency": agency_name,
+			"requested_amount": requested,
+			"on_overspend": on_overspend,
+		}
+	).insert(ignore_permissions=True)
+	if status != "Draft":
+		amount = allocated if allocated is not None else requested
+		frappe.db.set_value(
+			"Budget Line",
+			doc.name,
+			{
+				"status": status,
+				"appraised_amount": requested,
+				"approved_amount": requested,
+				"allocated_amount": amount,
+			},
+		)
+		frappe.get_doc("Budget Line", doc.name).save(ignore_permissions=True)  # remaining amount
+	return doc.name

@@ -10,6 +10,9 @@ export_python_type_annotations = True
 # Installation
 after_install = "onestop.install.after_install"
 
+# the desk helpers every onestop form uses (public/js/onestop_desk.js)
+app_include_js = ["/assets/onestop/js/onestop_desk.js"]
+
 # Helpers the legal forms (Dossier print formats) call
 jinja = {
 	"methods": [
@@ -30,6 +33,10 @@ jinja = {
 
 # Configuration shipped as records (imported on install and on every migrate)
 # the states and actions of the Workflows "Plan Task" and "Dossier" (exported as fixtures)
+SECONDMENT_STATES = ["Proposed", "Active", "Ended", "Rejected"]  # and "Approved" (Dossier's)
+SECONDMENT_ACTIONS = ["Reject", "Start Secondment", "End Secondment"]  # and "Approve"
+BUDGET_STATES = ["Under Finance Review", "Allocated"]  # and Draft, Submitted, Approved, Returned
+BUDGET_ACTIONS = ["Submit", "Start Review", "Allocate"]  # and Approve, Return
 PLAN_TASK_STATES = ["Not Started", "In Progress", "Submitted", "Done", "Returned"]
 PLAN_TASK_ACTIONS = ["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]
 DOSSIER_STATES = [
@@ -70,7 +77,7 @@ fixtures = [
 			[
 				"name",
 				"in",
-				[*PLAN_TASK_STATES, *DOSSIER_STATES],
+				[*PLAN_TASK_STATES, *DOSSIER_STATES, *SECONDMENT_STATES, *BUDGET_STATES, "Draft"],
 			]
 		],
 	},
@@ -80,20 +87,52 @@ fixtures = [
 			[
 				"name",
 				"in",
-				[*PLAN_TASK_ACTIONS, *DOSSIER_ACTIONS],
+				[*PLAN_TASK_ACTIONS, *DOSSIER_ACTIONS, *SECONDMENT_ACTIONS, *BUDGET_ACTIONS],
 			]
 		],
 	},
-	{"dt": "Workflow", "filters": [["name", "in", ["Plan Task", "Dossier"]]]},
+	{
+		"dt": "Workflow",
+		"filters": [["name", "in", ["Plan Task", "Dossier", "Staff Secondment", "Budget Line"]]],
+	},
 	{"dt": "Kanban Board", "filters": [["name", "in", ["Plan Tasks by Status"]]]},
 ]
 
 # Permissions: agency users reach the records their agencies are on
 has_permission = {
-	"Plan Task": "onestop.planning.permissions.plan_task_has_permission",
-	"Dossier": "onestop.planning.permissions.dossier_has_permission",
+	doctype: "onestop.planning.permissions.has_permission"
+	for doctype in (
+		"Plan Task",
+		"Dossier",
+		"Civil Servant",
+		"Staff Secondment",
+		"Training Course",
+		"Budget Line",
+		"Uniform Issue",
+		"Construction Project",
+		"Construction Milestone",
+	)
 }
 permission_query_conditions = {
-	"Plan Task": "onestop.planning.permissions.plan_task_query_conditions",
-	"Dossier": "onestop.planning.permissions.dossier_query_conditions",
+	doctype: "onestop.planning.permissions.query_conditions" for doctype in has_permission
+}
+
+# Spending charged to budget lines, checked where it is saved (resources/budget.py)
+_charges = {
+	"validate": "onestop.resources.budget.check_charge",
+	"on_update": "onestop.resources.budget.post_charge",
+	"on_trash": "onestop.resources.budget.release_charge",
+}
+doc_events = {
+	doctype: _charges
+	for doctype in ("Staff Secondment", "Training Course", "Uniform Issue", "Construction Project")
+}
+
+# At set working hours (Asia/Ho_Chi_Minh, the site's time zone), never at midnight: each run
+# does nothing on a day off, and every reminder is sent once (planning/reminders.py)
+scheduler_events = {
+	"cron": {
+		"0 7-16 * * *": ["onestop.resources.secondments.advance_secondments"],
+		"30 8,14 * * *": ["onestop.planning.reminders.send_due_reminders"],
+	},
 }

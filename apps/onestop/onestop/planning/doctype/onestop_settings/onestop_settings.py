@@ -24,6 +24,8 @@ class OnestopSettings(Document):
 		morning_start: DF.Data | None
 		province: DF.Data
 		receiving_unit: DF.Link | None
+		secondment_reminder_days: DF.Int
+		uniform_entitlement: DF.Currency
 	# end: auto-generated types
 
 	def validate(self):

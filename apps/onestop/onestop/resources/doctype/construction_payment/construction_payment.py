@@ -1,0 +1,24 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class ConstructionPayment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Currency
+		description: DF.Data | None
+		milestone: DF.Link | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		payment_date: DF.Date
+	# end: auto-generated types
+	pass

@@ -1,0 +1,23 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class TrainingSession(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		part_of_day: DF.Literal["Full Day", "Morning", "Afternoon"]
+		session_date: DF.Date
+		topic: DF.Data | None
+	# end: auto-generated types
+	pass
