@@ -78,7 +78,8 @@ def import_catalogue_command(context, path, doctype, dry_run=False):
 @pass_context
 def load_fixtures_command(context, directory):
 	"""Load the agency registers (agencies/*.json), the demo users (demo/users.json), the plans
-	(plans/*.txt), the procedure catalogue (procedures/*.csv) and demo dossiers of DIRECTORY.
+	(plans/*.txt), the procedure catalogue (procedures/*.csv), demo dossiers (demo/dossiers.json)
+	and demo resources (resources/*.json) of DIRECTORY.
 	Loading again updates in place and adds nothing twice."""
 	import frappe
 
@@ -87,6 +88,7 @@ def load_fixtures_command(context, directory):
 	from onestop.planning.register_import import load_register
 	from onestop.procedures.catalogue_import import import_catalogue
 	from onestop.procedures.demo_dossiers import make_demo_dossiers
+	from onestop.resources.demo import load_resources
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
@@ -119,6 +121,9 @@ def load_fixtures_command(context, directory):
 		if demo.exists():
 			made = make_demo_dossiers(json.loads(demo.read_text(encoding="utf-8")))
 			click.echo(f"demo dossiers: {made} made")
+		for file in sorted((root / "resources").glob("*.json")):
+			made = load_resources(json.loads(file.read_text(encoding="utf-8")))
+			click.echo(f"{file.name}: " + (", ".join(f"{n} {d}" for d, n in made.items()) or "nothing new"))
 		frappe.db.commit()
 	except Exception as e:
 		frappe.db.rollback()
