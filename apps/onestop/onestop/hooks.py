@@ -37,6 +37,8 @@ SECONDMENT_STATES = ["Proposed", "Active", "Ended", "Rejected"]  # and "Approved
 SECONDMENT_ACTIONS = ["Reject", "Start Secondment", "End Secondment"]  # and "Approve"
 BUDGET_STATES = ["Under Finance Review", "Allocated"]  # and Draft, Submitted, Approved, Returned
 BUDGET_ACTIONS = ["Submit", "Start Review", "Allocate"]  # and Approve, Return
+WEEKLY_REPORT_STATES = ["Acknowledged"]  # and Draft, Submitted
+WEEKLY_REPORT_ACTIONS = ["Acknowledge"]  # and Submit
 PLAN_TASK_STATES = ["Not Started", "In Progress", "Submitted", "Done", "Returned"]
 PLAN_TASK_ACTIONS = ["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]
 DOSSIER_STATES = [
@@ -77,7 +79,14 @@ fixtures = [
 			[
 				"name",
 				"in",
-				[*PLAN_TASK_STATES, *DOSSIER_STATES, *SECONDMENT_STATES, *BUDGET_STATES, "Draft"],
+				[
+					*PLAN_TASK_STATES,
+					*DOSSIER_STATES,
+					*SECONDMENT_STATES,
+					*BUDGET_STATES,
+					*WEEKLY_REPORT_STATES,
+					"Draft",
+				],
 			]
 		],
 	},
@@ -87,13 +96,21 @@ fixtures = [
 			[
 				"name",
 				"in",
-				[*PLAN_TASK_ACTIONS, *DOSSIER_ACTIONS, *SECONDMENT_ACTIONS, *BUDGET_ACTIONS],
+				[
+					*PLAN_TASK_ACTIONS,
+					*DOSSIER_ACTIONS,
+					*SECONDMENT_ACTIONS,
+					*BUDGET_ACTIONS,
+					*WEEKLY_REPORT_ACTIONS,
+				],
 			]
 		],
 	},
 	{
 		"dt": "Workflow",
-		"filters": [["name", "in", ["Plan Task", "Dossier", "Staff Secondment", "Budget Line"]]],
+		"filters": [
+			["name", "in", ["Plan Task", "Dossier", "Staff Secondment", "Budget Line", "Weekly Report"]]
+		],
 	},
 	{"dt": "Kanban Board", "filters": [["name", "in", ["Plan Tasks by Status"]]]},
 ]
@@ -111,6 +128,7 @@ has_permission = {
 		"Uniform Issue",
 		"Construction Project",
 		"Construction Milestone",
+		"Weekly Report",
 	)
 }
 permission_query_conditions = {
@@ -134,5 +152,7 @@ scheduler_events = {
 	"cron": {
 		"0 7-16 * * *": ["onestop.resources.secondments.advance_secondments"],
 		"30 8,14 * * *": ["onestop.planning.reminders.send_due_reminders"],
+		"0 10 * * 4": ["onestop.planning.reminders.send_due_reminders"],  # weekly reports not filed
+		"0 7 * * 1": ["onestop.planning.weekly_reports.create_weekly_reports"],
 	},
 }

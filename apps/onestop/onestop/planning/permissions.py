@@ -91,6 +91,7 @@ SCOPES: dict[str, AgencyScope] = {
 		_resource("Uniform Issue", "agency"),
 		_resource("Construction Project", "lead_agency"),
 		_resource("Construction Milestone", "lead_agency", "responsible_agency"),
+		_resource("Weekly Report", "agency"),
 	)
 }
 

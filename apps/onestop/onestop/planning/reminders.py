@@ -7,7 +7,8 @@ office hours sends nothing; the next run on a working day sends what is due then
 (event, recipient) pair is written to Reminder Log under a name derived from both, so a
 reminder is never sent twice, even by two runs at once.
 
-Sources are functions `(today: date) -> Iterable[Reminder]` listed in SOURCES.
+Sources are functions `(moment: datetime) -> Iterable[Reminder]` listed in SOURCES, called
+with the run's local moment.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ import frappe
 from onestop.procedures.calendar import site_calendar
 from onestop.procedures.clock import now as clock_now
 
-SOURCES = ["onestop.resources.secondments.ending_reminders"]
+SOURCES = [
+	"onestop.planning.task_reminders.task_reminders",
+	"onestop.planning.weekly_reports.weekly_report_reminders",
+	"onestop.resources.secondments.ending_reminders",
+]
 
 
 @dataclass
@@ -40,7 +45,7 @@ def send_due_reminders(moment: dt.datetime | None = None) -> int:
 		return 0
 	sent = 0
 	for source in SOURCES:
-		for reminder in frappe.get_attr(source)(moment.date()):
+		for reminder in frappe.get_attr(source)(moment):
 			for user in dict.fromkeys(reminder.recipients):
 				sent += send(reminder, user, moment)
 	return sent

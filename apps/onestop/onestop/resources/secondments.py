@@ -36,9 +36,10 @@ def advance_secondments(today: dt.date | None = None) -> dict:
 	return done
 
 
-def ending_reminders(today: dt.date) -> list[Reminder]:
+def ending_reminders(moment: dt.datetime) -> list[Reminder]:
 	"""Active secondments ending within the reminder period: the centre's coordinators and
 	the home agency's focal points are told, once per secondment and end date."""
+	today = moment.date()
 	days = frappe.db.get_single_value("Onestop Settings", "secondment_reminder_days") or 30
 	rows = frappe.get_all(
 		"Staff Secondment",

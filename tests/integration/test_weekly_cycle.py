@@ -1,0 +1,169 @@
+"""The weekly reporting cycle and the task reminders on the real site: reports made each
+Monday for every reporting agency, filed late after Thursday 15:00, last week's remedies
+carried over, who may file and acknowledge, and reminders sent once, in office hours."""
+
+import datetime as dt
+
+import frappe
+import pytest
+from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+
+from onestop.planning.reminders import send_due_reminders
+from onestop.planning.weekly_reports import create_weekly_reports, reporting_agencies
+from onestop.procedures.clock import at
+
+from .factories import World, task
+
+T = dt.datetime
+MONDAY = T(2026, 11, 23, 7, 0)  # week 2026-W48; Thursday 26/11, Friday 27/11
+
+
+@pytest.fixture
+def world():
+	return World()
+
+
+def report_of(agency, week="2026-W48"):
+	return frappe.get_doc("Weekly Report", {"agency": agency, "week": week})
+
+
+def act(name, action, user, moment, **values):
+	frappe.set_user(user)
+	frappe.local.onestop_user_agencies = None
+	try:
+		with at(moment):
+			doc = frappe.get_doc("Weekly Report", name)
+			if values:
+				doc.update(values)
+				doc.save()
+			return apply_workflow(doc, action)
+	finally:
+		frappe.set_user("Administrator")
+
+
+def test_each_monday_every_reporting_agency_gets_one_report(world):
+	with at(MONDAY):
+		made = create_weekly_reports()
+		assert create_weekly_reports() == []  # not twice
+	agencies = set(reporting_agencies())
+	assert {
+		world.a,
+		world.b,
+	} <= agencies and world.departments not in agencies  # a collective does not report
+	assert len(made) == len(agencies)
+	report = report_of(world.a)
+	assert (report.status, report.week_start, report.due_at) == (
+		"Draft",
+		dt.date(2026, 11, 23),
+		T(2026, 11, 26, 15, 0),
+	)
+	assert not report.figures_from_dossiers  # no dossier of Sở A on the site: entered by hand
+
+
+def test_filed_before_thursday_15_00_is_on_time_after_it_late(world):
+	with at(MONDAY):
+		create_weekly_reports()
+	a, b = report_of(world.a).name, report_of(world.b).name
+	on_time = act(
+		a, "Submit", world.officer_a, T(2026, 11, 26, 14, 59), dossiers_received=12, problems="Thiếu máy quét"
+	)
+	late = act(b, "Submit", world.officer_b, T(2026, 11, 26, 15, 0))
+	assert (on_time.status, on_time.is_late, on_time.submitted_at) == (
+		"Submitted",
+		0,
+		T(2026, 11, 26, 14, 59),
+	)
+	assert on_time.dossiers_received == 12
+	assert (late.status, late.is_late) == ("Submitted", 1)
+	done = act(a, "Acknowledge", world.coordinator, T(2026, 11, 27, 9, 0))
+	assert (done.status, done.acknowledged_by) == ("Acknowledged", world.coordinator)
+
+
+def test_last_weeks_remedies_are_carried_over_and_answered(world):
+	with at(T(2026, 11, 16, 7, 0)):
+		create_weekly_reports()
+	last = report_of(world.a, "2026-W47").name
+	act(last, "Submit", world.officer_a, T(2026, 11, 19, 9, 0), remedies="Bổ sung 01 máy quét tại quầy")
+	with at(MONDAY):
+		create_weekly_reports()
+	report = report_of(world.a)
+	assert report.last_week_remedies == "Bổ sung 01 máy quét tại quầy"
+	with pytest.raises(frappe.ValidationError, match="last week"):
+		act(report.name, "Submit", world.officer_a, T(2026, 11, 25, 9, 0))
+	filed = act(report.name, "Submit", world.officer_a, T(2026, 11, 25, 9, 0), last_week_outcome="Đã bổ sung")
+	assert filed.status == "Submitted"
+
+
+def test_an_agency_files_its_own_report_only_and_the_centre_acknowledges(world):
+	with at(MONDAY):
+		create_weekly_reports()
+	b = report_of(world.b).name
+	with pytest.raises((frappe.PermissionError, WorkflowTransitionError, WorkflowPermissionError)):
+		act(b, "Submit", world.officer_a, T(2026, 11, 25, 9, 0))
+	frappe.set_user(world.officer_a)
+	frappe.local.onestop_user_agencies = None
+	assert {r.agency for r in frappe.get_list("Weekly Report", fields=["agency"])} == {world.a}
+	frappe.set_user("Administrator")
+	act(b, "Submit", world.officer_b, T(2026, 11, 25, 9, 0))
+	with pytest.raises((WorkflowTransitionError, WorkflowPermissionError)):
+		act(b, "Acknowledge", world.officer_b, T(2026, 11, 25, 10, 0))
+
+
+def test_one_report_per_agency_and_week(world):
+	with at(MONDAY):
+		create_weekly_reports()
+		with pytest.raises(frappe.ValidationError, match="already has a report"):
+			frappe.get_doc({"doctype": "Weekly Report", "agency": world.a, "week": "2026-w48"}).insert()
+		with pytest.raises(frappe.ValidationError, match="ISO week"):
+			frappe.get_doc({"doctype": "Weekly Report", "agency": world.a, "week": "tuần 48"}).insert()
+
+
+def notifications(user, doctype):
+	return frappe.db.count("Notification Log", {"for_user": user, "document_type": doctype})
+
+
+def test_reports_not_filed_by_thursday_10_00_are_reminded_once(world):
+	with at(MONDAY):
+		create_weekly_reports()
+	act(report_of(world.b).name, "Submit", world.officer_b, T(2026, 11, 25, 9, 0))
+	send_due_reminders(T(2026, 11, 26, 8, 30))  # Thursday, before 10:00
+	assert notifications(world.officer_a, "Weekly Report") == 0
+	send_due_reminders(T(2026, 11, 26, 10, 0))
+	send_due_reminders(T(2026, 11, 26, 14, 30))
+	assert notifications(world.officer_a, "Weekly Report") == 1  # the focal point of Sở A, once
+	assert notifications(world.head_a, "Weekly Report") == 0  # not a focal point
+	assert notifications(world.officer_b, "Weekly Report") == 0  # filed
+
+
+def test_tasks_are_reminded_seven_days_and_one_day_before_then_each_working_day_overdue(world):
+	name = task(world.plan, world.a, due="2026-12-07", title="Báo cáo sơ kết")
+	frappe.db.set_value("Plan Task", name, "plan_year", 2026)
+
+	def sent():
+		return frappe.get_all(
+			"Reminder Log", filters={"reference_name": name, "recipient": world.officer_a}, pluck="event_key"
+		)
+
+	send_due_reminders(T(2026, 11, 27, 8, 30))  # 10 days ahead
+	assert sent() == []
+	send_due_reminders(T(2026, 11, 30, 8, 30))  # 7 days ahead
+	send_due_reminders(T(2026, 11, 30, 14, 30))
+	send_due_reminders(T(2026, 12, 4, 8, 30))  # Friday, 3 days ahead: already told
+	send_due_reminders(T(2026, 12, 6, 9, 0))  # Sunday: nothing is sent
+	send_due_reminders(T(2026, 12, 7, 8, 30))  # due today
+	send_due_reminders(T(2026, 12, 8, 8, 30))  # overdue
+	send_due_reminders(T(2026, 12, 8, 14, 30))
+	send_due_reminders(T(2026, 12, 9, 12, 0))  # lunch break: nothing
+	send_due_reminders(T(2026, 12, 9, 13, 30))
+	assert sorted(sent()) == sorted(
+		[
+			f"task-due-7:{name}:2026-12-07",
+			f"task-due-1:{name}:2026-12-07",
+			f"task-overdue:{name}:2026-12-08",
+			f"task-overdue:{name}:2026-12-09",
+		]
+	)
+	assert notifications(world.officer_a, "Plan Task") == 4
+	frappe.db.set_value("Plan Task", name, "status", "Done")
+	send_due_reminders(T(2026, 12, 10, 8, 30))
+	assert len(sent()) == 4
