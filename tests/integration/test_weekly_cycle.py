@@ -167,3 +167,50 @@ def test_tasks_are_reminded_seven_days_and_one_day_before_then_each_working_day_
 	frappe.db.set_value("Plan Task", name, "status", "Done")
 	send_due_reminders(T(2026, 12, 10, 8, 30))
 	assert len(sent()) == 4
+
+
+def test_the_consolidated_report_names_who_filed_who_is_late_and_adds_the_figures(world):
+	from onestop.planning.report.consolidated_weekly_report.consolidated_weekly_report import execute
+
+	third = agency_for_test()
+	with at(MONDAY):
+		create_weekly_reports()
+	act(
+		report_of(world.a).name,
+		"Submit",
+		world.officer_a,
+		T(2026, 11, 26, 9, 0),
+		dossiers_received=30,
+		dossiers_resolved=25,
+		dossiers_late=2,
+		problems="Mạng chậm",
+	)
+	act(
+		report_of(world.b).name,
+		"Submit",
+		world.officer_b,
+		T(2026, 11, 26, 16, 0),
+		dossiers_received=10,
+		dossiers_resolved=9,
+		dossiers_late=1,
+	)
+	with at(T(2026, 11, 27, 8, 0)):  # Friday morning, when the centre writes its report
+		_columns, rows, _msg, _chart, summary = execute({"week": "2026-W48"})
+	by_agency = {r["agency"]: r for r in rows}
+	assert (by_agency[world.a]["filed"], by_agency[world.a]["late"], by_agency[world.a]["problems"]) == (
+		1,
+		0,
+		"Mạng chậm",
+	)
+	assert (by_agency[world.b]["filed"], by_agency[world.b]["late"]) == (1, 1)
+	assert (by_agency[third]["filed"], by_agency[third]["late"]) == (0, 1)  # past Thursday 15:00, not filed
+	figures = {s["label"]: s["value"] for s in summary}
+	assert figures["Filed"] == 2 and figures["Filed Late"] == 1
+	assert figures["Not Filed"] == len(rows) - 2
+	assert (figures["Dossiers Received"], figures["Dossiers Late"]) == (40, 3)
+
+
+def agency_for_test():
+	from .factories import agency
+
+	return agency("_Test Sở C")
