@@ -1,4 +1,4 @@
-"""Reminders: a system notification (and its e-mail) for each event, once per recipient, sent
+"""Reminders: a system notification and an e-mail for each event, once per recipient, sent
 during office hours of working days only.
 
 The scheduler runs send_due_reminders at set hours of the site's time zone (hooks.py), not
@@ -83,6 +83,16 @@ def send(reminder: Reminder, user: str, moment: dt.datetime) -> int:
 			"from_user": "Administrator",
 		}
 	).insert(ignore_permissions=True)
+	# a system notification (type Alert) is not mailed by Frappe: the e-mail goes on its own
+	email = frappe.db.get_value("User", user, "email")
+	if email:
+		frappe.sendmail(
+			recipients=[email],
+			subject=reminder.subject,
+			message=f'<p>{frappe.utils.escape_html(reminder.subject)}</p><p><a href="{frappe.utils.get_url_to_form(reminder.doctype, reminder.name)}">{frappe.utils.escape_html(reminder.name)}</a></p>',
+			reference_doctype=reminder.doctype,
+			reference_name=reminder.name,
+		)
 	return 1
 
 
