@@ -164,6 +164,10 @@ def test_tasks_are_reminded_seven_days_and_one_day_before_then_each_working_day_
 		]
 	)
 	assert notifications(world.officer_a, "Plan Task") == 4
+	mails = frappe.get_all(
+		"Email Queue", filters={"reference_doctype": "Plan Task", "reference_name": name}, pluck="name"
+	)
+	assert len(mails) == 4  # each reminder is also e-mailed
 	frappe.db.set_value("Plan Task", name, "status", "Done")
 	send_due_reminders(T(2026, 12, 10, 8, 30))
 	assert len(sent()) == 4
@@ -214,3 +218,60 @@ def agency_for_test():
 	from .factories import agency
 
 	return agency("_Test Sở C")
+
+
+# ------------------------------------------------------------------ assignment to an agency
+def open_todos(task_name):
+	return set(
+		frappe.get_all(
+			"ToDo",
+			filters={"reference_type": "Plan Task", "reference_name": task_name, "status": "Open"},
+			pluck="allocated_to",
+		)
+	)
+
+
+def test_a_task_assigned_to_an_agency_goes_to_its_focal_points_and_follows_them(world):
+	from onestop.planning.assignment import assign_task_to_agency
+
+	# as the coordinator, who assigns tasks and keeps the agency register (an assignment by
+	# Administrator is mailed from the site's outgoing account, which the test site has not)
+	frappe.set_user(world.coordinator)
+	assert assign_task_to_agency(world.task_a, world.a) == [world.officer_a]  # the focal point, not the head
+	assert open_todos(world.task_a) == {world.officer_a}
+	assert frappe.db.get_value("Plan Task", world.task_a, "assigned_agency") == world.a
+	frappe.get_doc({"doctype": "ToDo", "allocated_to": world.leader, "reference_type": "Plan Task", "reference_name": world.task_a, "description": "theo dõi"}).insert(ignore_permissions=True)  # fmt: skip
+
+	# the head becomes the focal point instead of the officer: the task follows
+	agency = frappe.get_doc("Agency", world.a)
+	for member in agency.members:
+		member.is_focal_point = int(member.user == world.head_a)
+	agency.save()
+	assert open_todos(world.task_a) == {world.head_a, world.leader}  # one assigned by hand stays
+
+	# a second focal point is added
+	agency = frappe.get_doc("Agency", world.a)
+	agency.append("members", {"user": world.finance, "is_focal_point": 1})
+	agency.save()
+	assert open_todos(world.task_a) == {world.head_a, world.finance, world.leader}
+
+	# reassigned to Sở B: Sở A's focal points let go
+	assign_task_to_agency(world.task_a, world.b)
+	assert open_todos(world.task_a) == {world.officer_b, world.leader}
+
+
+def test_an_agency_without_members_cannot_take_a_task_and_an_officer_cannot_assign(world):
+	from onestop.planning.assignment import assign_task_to_agency
+
+	from .factories import agency
+
+	empty = agency("_Test Sở Trống")
+	frappe.set_user(world.coordinator)
+	with pytest.raises(frappe.ValidationError, match="no member"):
+		assign_task_to_agency(world.task_a, empty)
+	frappe.set_user(world.officer_b)
+	frappe.local.onestop_user_agencies = None
+	with pytest.raises(frappe.PermissionError):
+		assign_task_to_agency(world.task_a, world.b)
+	frappe.set_user("Administrator")
+	assert open_todos(world.task_a) == set()

@@ -7,6 +7,7 @@ from frappe.utils.nestedset import NestedSet
 
 from onestop.agency_names import fold, normalise
 from onestop.planning.agency_register import agency_docname, clear_register_cache
+from onestop.planning.assignment import follow_focal_points
 
 
 class Agency(NestedSet):
@@ -63,6 +64,7 @@ class Agency(NestedSet):
 	def on_update(self):
 		super().on_update()
 		clear_register_cache()
+		follow_focal_points(self)
 
 	def on_trash(self):
 		super().on_trash()

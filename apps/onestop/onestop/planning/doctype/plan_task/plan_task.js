@@ -8,6 +8,9 @@ frappe.ui.form.on("Plan Task", {
 		if (!frm.is_new() && open && frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Record Progress"), () => record_progress(frm));
 		}
+		if (!frm.is_new() && frm.doc.status !== "Done" && frappe.user.has_role("Plan Coordinator")) {
+			frm.add_custom_button(__("Assign to Agency"), () => assign_to_agency(frm));
+		}
 		if (frm.doc.annual_plan) {
 			frm.add_custom_button(__("Tasks of this Plan"), () =>
 				frappe.set_route("List", "Plan Task", { annual_plan: frm.doc.annual_plan })
@@ -74,5 +77,38 @@ function record_progress(frm) {
 		},
 		__("Record Progress"),
 		__("Save")
+	);
+}
+
+function assign_to_agency(frm) {
+	// Frappe assigns to users; an agency's focal points stand for it (one ToDo each), and
+	// later changes of its focal points are followed on the server.
+	frappe.prompt(
+		{
+			fieldname: "agency",
+			fieldtype: "Link",
+			options: "Agency",
+			label: __("Agency"),
+			reqd: 1,
+			default: frm.doc.assigned_agency || frm.doc.lead_agency,
+		},
+		({ agency }) =>
+			frappe
+				.call({
+					method: "onestop.planning.assignment.assign_task_to_agency",
+					args: { task: frm.doc.name, agency },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					frappe.show_alert({
+						message: message.length
+							? __("Assigned to {0}", [message.join(", ")])
+							: __("The agency's focal points already hold this task"),
+						indicator: "green",
+					});
+					frm.reload_doc();
+				}),
+		__("Assign to Agency"),
+		__("Assign")
 	);
 }

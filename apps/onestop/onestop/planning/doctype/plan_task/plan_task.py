@@ -32,6 +32,7 @@ class PlanTask(Document):
 		from onestop.planning.doctype.plan_task_update.plan_task_update import PlanTaskUpdate
 
 		annual_plan: DF.Link
+		assigned_agency: DF.Link | None
 		co_agencies: DF.TableMultiSelect[PlanTaskAgency]
 		completed_on: DF.Date | None
 		deadline_kind: DF.Literal[
