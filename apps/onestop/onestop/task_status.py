@@ -30,3 +30,21 @@ def latest_progress(updates: list[tuple[dt.date, int, int | float | None]]) -> f
 		return None
 	_, _, progress = max(rows, key=lambda r: (r[0], r[1]))
 	return max(0.0, min(100.0, float(progress)))
+
+
+STANDINGS = ("done_on_time", "done_late", "overdue", "in_progress", "not_started")
+
+
+def standing(due: dt.date | None, status: str | None, completed_on: dt.date | None, as_of: dt.date) -> str:
+	"""Where a task stands on `as_of`, for the plan progress report: one of STANDINGS.
+
+	Done on or before its due date (or without one): done_on_time; done after it: done_late;
+	not done and past due: overdue; not started and not due: not_started; anything else
+	(in progress, submitted, returned): in_progress. A task done after `as_of` counts as not
+	done yet.
+	"""
+	if status in CLOSED and (completed_on is None or completed_on <= as_of):
+		return "done_late" if due and completed_on and completed_on > due else "done_on_time"
+	if due and due < as_of:
+		return "overdue"
+	return "not_started" if status in (None, "", "Not Started") else "in_progress"

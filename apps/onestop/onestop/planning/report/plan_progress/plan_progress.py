@@ -1,0 +1,103 @@
+# Copyright (c) 2026, onestop developers
+# License: MIT. See license.txt
+"""Plan progress by quarter or by lead agency on a chosen day: tasks done on time, done late,
+overdue, in progress and not started, and the share done on time (onestop.task_status.standing).
+Only the tasks the user may read are counted (an agency officer sees their agency's)."""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from onestop.task_status import STANDINGS, standing
+
+GROUPS = {"Quarter": "quarter", "Lead Agency": "lead_agency"}
+
+
+def execute(filters: dict | None = None):
+	"""filters: annual_plan (optional), as_of (date, today by default), group_by ("Quarter" or
+	"Lead Agency"). Returns columns, rows, None, a bar chart of the standings, a summary."""
+	filters = frappe._dict(filters or {})
+	as_of = getdate(filters.as_of or nowdate())
+	field = GROUPS.get(filters.group_by or "Quarter", "quarter")
+	rows = progress(as_of, field, filters.annual_plan)
+	return columns(filters.group_by or "Quarter"), rows, None, chart(rows), summary(rows)
+
+
+def progress(as_of, field: str, annual_plan: str | None = None) -> list[dict]:
+	"""One row per quarter (or lead agency): tasks and their standings on `as_of`."""
+	task_filters = {"annual_plan": annual_plan} if annual_plan else {}
+	tasks = frappe.get_list(
+		"Plan Task",
+		filters=task_filters,
+		fields=["name", "status", "due_date", "completed_on", field],
+		limit_page_length=0,
+	)
+	groups: dict[str, dict] = {}
+	for task in tasks:
+		key = task.get(field) or ""
+		row = groups.setdefault(key, {"group": key, "tasks": 0, **dict.fromkeys(STANDINGS, 0)})
+		row["tasks"] += 1
+		row[standing(task.due_date, task.status, task.completed_on, as_of)] += 1
+	rows = sorted(groups.values(), key=lambda r: (r["group"] == "", r["group"]))
+	for row in rows:
+		row["on_time_rate"] = round(100 * row["done_on_time"] / row["tasks"], 1) if row["tasks"] else 0
+	return rows
+
+
+def columns(group_by: str) -> list[dict]:
+	group = {"fieldname": "group", "label": _(group_by), "fieldtype": "Data", "width": 220}
+	if group_by == "Lead Agency":
+		group.update({"fieldtype": "Link", "options": "Agency"})
+	counts = [
+		("tasks", _("Tasks")),
+		("done_on_time", _("Done On Time")),
+		("done_late", _("Done Late")),
+		("overdue", _("Overdue")),
+		("in_progress", _("In Progress")),
+		("not_started", _("Not Started")),
+	]
+	return [
+		group,
+		*({"fieldname": f, "label": label, "fieldtype": "Int", "width": 110} for f, label in counts),
+		{"fieldname": "on_time_rate", "label": _("% Done On Time"), "fieldtype": "Percent", "width": 120},
+	]
+
+
+def chart(rows: list[dict]) -> dict:
+	return {
+		"data": {
+			"labels": [r["group"] or _("No Deadline") for r in rows],
+			"datasets": [
+				{"name": _("Done On Time"), "values": [r["done_on_time"] for r in rows]},
+				{"name": _("Done Late"), "values": [r["done_late"] for r in rows]},
+				{"name": _("Overdue"), "values": [r["overdue"] for r in rows]},
+				{"name": _("In Progress"), "values": [r["in_progress"] for r in rows]},
+				{"name": _("Not Started"), "values": [r["not_started"] for r in rows]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+		"colors": ["#29CD42", "#ECAD4B", "#E24C4C", "#2490EF", "#B8C2CC"],
+	}
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	total = sum(r["tasks"] for r in rows)
+	on_time = sum(r["done_on_time"] for r in rows)
+	return [
+		{"label": _("Tasks"), "value": total, "datatype": "Int"},
+		{"label": _("Done On Time"), "value": on_time, "datatype": "Int", "indicator": "Green"},
+		{
+			"label": _("Overdue"),
+			"value": sum(r["overdue"] for r in rows),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+		{
+			"label": _("% Done On Time"),
+			"value": round(100 * on_time / total, 1) if total else 0,
+			"datatype": "Percent",
+		},
+	]

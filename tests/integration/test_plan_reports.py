@@ -1,0 +1,55 @@
+"""The plan progress and overdue tasks reports on a small data set worked out by hand, and
+what an agency officer sees in them."""
+
+import frappe
+import pytest
+
+from onestop.planning.report.overdue_tasks.overdue_tasks import execute as overdue_report
+from onestop.planning.report.plan_progress.plan_progress import execute as progress_report
+
+from .factories import World, task
+
+
+@pytest.fixture
+def world():
+	w = World()
+	# Sở A: done on time (Q1), done late (due 15/04, done 20/05); Sở B: overdue (due 30/06)
+	frappe.db.set_value("Plan Task", w.task_a, {"status": "Done", "completed_on": "2018-03-20"})
+	w.late = task(w.plan, w.a, due="2018-04-15", title="Việc Sở A làm trễ")
+	frappe.db.set_value("Plan Task", w.late, {"status": "Done", "completed_on": "2018-05-20"})
+	return w
+
+
+def rows_by(filters):
+	_columns, rows, _msg, chart, summary = progress_report(filters)
+	return {r["group"]: r for r in rows}, chart, {s["label"]: s["value"] for s in summary}
+
+
+def test_progress_by_lead_agency_on_a_day(world):
+	rows, chart, summary = rows_by({"annual_plan": world.plan, "as_of": "2018-07-15", "group_by": "Lead Agency"})
+	a, b, departments = rows[world.a], rows[world.b], rows[world.departments]
+	assert (a["tasks"], a["done_on_time"], a["done_late"], a["on_time_rate"]) == (2, 1, 1, 50.0)
+	# Sở B leads its task due 30/06 (overdue on 15/07) and the one without a date (not started)
+	assert (b["tasks"], b["overdue"], b["not_started"]) == (2, 1, 1)
+	assert (departments["tasks"], departments["not_started"]) == (1, 1)
+	assert summary["Tasks"] == 5 and summary["Done On Time"] == 1 and summary["Overdue"] == 1
+	assert summary["% Done On Time"] == 20.0
+	assert len(chart["data"]["datasets"]) == 5
+
+
+def test_progress_before_the_work_was_done(world):
+	rows, _chart, _summary = rows_by({"annual_plan": world.plan, "as_of": "2018-03-01", "group_by": "Lead Agency"})
+	a = rows[world.a]
+	# on 01/03 neither was done yet nor due: both were under way (their later completion shows
+	# they had been started, not when)
+	assert (a["done_on_time"], a["done_late"], a["overdue"], a["in_progress"]) == (0, 0, 0, 2)
+
+
+def test_overdue_tasks_on_a_day_and_what_an_officer_sees(world):
+	_columns, rows = overdue_report({"as_of": "2018-07-15", "annual_plan": world.plan})
+	assert [(r["name"], r["days_overdue"]) for r in rows] == [(world.task_b, 15)]
+	frappe.set_user(world.officer_a)
+	frappe.local.onestop_user_agencies = None
+	rows, _chart, _summary = rows_by({"annual_plan": world.plan, "as_of": "2018-07-15", "group_by": "Lead Agency"})
+	# Sở A's officer counts its own tasks, the one it co-operates on and the collective's
+	assert world.a in rows and rows[world.b]["tasks"] == 1

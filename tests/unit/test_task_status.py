@@ -1,0 +1,28 @@
+"""Where a plan task stands on a day, for the plan progress report (no site)."""
+
+import datetime as dt
+
+import pytest
+
+from onestop.task_status import standing
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+	"due, status, completed_on, as_of, expected",
+	[
+		(D(2018, 3, 31), "Done", D(2018, 3, 20), D(2018, 6, 30), "done_on_time"),
+		(D(2018, 3, 31), "Done", D(2018, 3, 31), D(2018, 6, 30), "done_on_time"),  # on the day
+		(D(2018, 3, 31), "Done", D(2018, 4, 2), D(2018, 6, 30), "done_late"),
+		(None, "Done", D(2018, 4, 2), D(2018, 6, 30), "done_on_time"),  # no deadline, no lateness
+		(D(2018, 3, 31), "Done", D(2018, 7, 5), D(2018, 6, 30), "overdue"),  # done after the day asked
+		(D(2018, 3, 31), "In Progress", None, D(2018, 6, 30), "overdue"),
+		(D(2018, 3, 31), "Submitted", None, D(2018, 3, 31), "in_progress"),  # due today: not late yet
+		(D(2018, 9, 30), "Not Started", None, D(2018, 6, 30), "not_started"),
+		(D(2018, 9, 30), "Returned", None, D(2018, 6, 30), "in_progress"),
+		(None, "Not Started", None, D(2018, 6, 30), "not_started"),
+	],
+)
+def test_where_a_task_stands_for_the_progress_report(due, status, completed_on, as_of, expected):
+	assert standing(due, status, completed_on, as_of) == expected
