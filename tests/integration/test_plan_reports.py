@@ -26,7 +26,9 @@ def rows_by(filters):
 
 
 def test_progress_by_lead_agency_on_a_day(world):
-	rows, chart, summary = rows_by({"annual_plan": world.plan, "as_of": "2018-07-15", "group_by": "Lead Agency"})
+	rows, chart, summary = rows_by(
+		{"annual_plan": world.plan, "as_of": "2018-07-15", "group_by": "Lead Agency"}
+	)
 	a, b, departments = rows[world.a], rows[world.b], rows[world.departments]
 	assert (a["tasks"], a["done_on_time"], a["done_late"], a["on_time_rate"]) == (2, 1, 1, 50.0)
 	# Sở B leads its task due 30/06 (overdue on 15/07) and the one without a date (not started)
@@ -38,7 +40,9 @@ def test_progress_by_lead_agency_on_a_day(world):
 
 
 def test_progress_before_the_work_was_done(world):
-	rows, _chart, _summary = rows_by({"annual_plan": world.plan, "as_of": "2018-03-01", "group_by": "Lead Agency"})
+	rows, _chart, _summary = rows_by(
+		{"annual_plan": world.plan, "as_of": "2018-03-01", "group_by": "Lead Agency"}
+	)
 	a = rows[world.a]
 	# on 01/03 neither was done yet nor due: both were under way (their later completion shows
 	# they had been started, not when)
@@ -50,6 +54,21 @@ def test_overdue_tasks_on_a_day_and_what_an_officer_sees(world):
 	assert [(r["name"], r["days_overdue"]) for r in rows] == [(world.task_b, 15)]
 	frappe.set_user(world.officer_a)
 	frappe.local.onestop_user_agencies = None
-	rows, _chart, _summary = rows_by({"annual_plan": world.plan, "as_of": "2018-07-15", "group_by": "Lead Agency"})
+	rows, _chart, _summary = rows_by(
+		{"annual_plan": world.plan, "as_of": "2018-07-15", "group_by": "Lead Agency"}
+	)
 	# Sở A's officer counts its own tasks, the one it co-operates on and the collective's
 	assert world.a in rows and rows[world.b]["tasks"] == 1
+
+
+def test_the_dashboard_chart_stacks_each_quarter_by_standing(world):
+	from onestop.planning.dashboard_chart_source.plan_tasks_by_quarter.plan_tasks_by_quarter import get
+
+	frappe.db.set_value("Plan Task", world.task_a, "quarter", "Q1")
+	frappe.db.set_value("Plan Task", world.late, "quarter", "Q2")
+	frappe.db.set_value("Plan Task", world.task_b, "quarter", "Q2")
+	data = get(chart_name="Plan Progress by Quarter", no_cache=1, filters={"annual_plan": world.plan})
+	series = {d["name"]: d["values"] for d in data["datasets"]}
+	assert data["labels"] == ["Q1", "Q2"]  # tasks without a quarter are left out
+	assert series["Done On Time"] == [1, 0] and series["Done Late"] == [0, 1]
+	assert series["Overdue"] == [0, 1]  # Sở B's task, due 30/06/2018, as of today
