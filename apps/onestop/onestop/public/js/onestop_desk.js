@@ -13,17 +13,23 @@ onestop.ask_before_action = function (frm, inputs) {
 	frappe.dom.unfreeze();
 	return new Promise((resolve, reject) => {
 		let given = false;
-		const dialog = frappe.prompt(
-			[{ ...input, label: __(input.label), reqd: 1 }],
-			async (values) => {
+		// a Dialog rather than frappe.prompt, which hides itself (and so would cancel) before
+		// its callback runs
+		const dialog = new frappe.ui.Dialog({
+			title: __(frm.selected_workflow_action),
+			fields: [{ ...input, label: __(input.label), reqd: 1 }],
+			primary_action_label: __(frm.selected_workflow_action),
+			primary_action: async (values) => {
 				given = true;
+				dialog.hide();
 				await frm.set_value(input.fieldname, values[input.fieldname]);
-				await frm.save();
+				// the same value as stored leaves nothing to save (and Frappe's save would
+				// then never settle): the action runs on the stored value
+				if (frm.is_dirty()) await frm.save();
 				resolve();
 			},
-			__(frm.selected_workflow_action),
-			__(frm.selected_workflow_action)
-		);
+		});
 		dialog.onhide = () => !given && reject();
+		dialog.show();
 	});
 };

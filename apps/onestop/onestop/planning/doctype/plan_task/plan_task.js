@@ -20,27 +20,8 @@ frappe.ui.form.on("Plan Task", {
 
 	before_workflow_action(frm) {
 		// Returning a task needs a reason (stored on the task; the server refuses a return without one).
-		if (frm.selected_workflow_action !== "Return") return;
-		frappe.dom.unfreeze();
-		return new Promise((resolve, reject) => {
-			let given = false;
-			const dialog = frappe.prompt(
-				{
-					fieldname: "reason",
-					fieldtype: "Small Text",
-					label: __("Reason for Return"),
-					reqd: 1,
-				},
-				async ({ reason }) => {
-					given = true;
-					await frm.set_value("return_reason", reason);
-					await frm.save();
-					resolve();
-				},
-				__("Return Task"),
-				__("Return")
-			);
-			dialog.onhide = () => !given && reject();
+		return onestop.ask_before_action(frm, {
+			Return: { fieldname: "return_reason", fieldtype: "Small Text", label: "Reason for Return" },
 		});
 	},
 });
