@@ -1,0 +1,131 @@
+"""The browser journey: Debian's Chromium driven by Playwright against the demo site
+onestop-browser.localhost (the site `./onestop start` builds: the seed plans, the demo users),
+served for these tests by Frappe's own web server. `./onestop test` prepares both. Without
+Chromium or Playwright the journey is skipped, and the run's last lines say so."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(os.environ.get("ONESTOP_BENCH") or Path(__file__).resolve().parents[2])
+SITE = os.environ.get("ONESTOP_BROWSER_SITE", "onestop-browser.localhost")
+CHROMIUM = os.environ.get("ONESTOP_CHROMIUM")
+PORT = int(os.environ.get("ONESTOP_BROWSER_PORT", "8010"))
+ARTIFACTS = BENCH / "tests" / "artifacts" / "browser"
+SKIPPED: list[str] = []
+
+
+def missing() -> str | None:
+	"""Why the journey cannot run here (None when it can)."""
+	if not CHROMIUM or not Path(CHROMIUM).exists():
+		return "no Chromium (./onestop test installs Debian's chromium package; it could not here)"
+	try:
+		import playwright
+	except ImportError:
+		return "Playwright for Python is not installed in the bench (tests/requirements.txt)"
+	if not (BENCH / "sites" / SITE / "site_config.json").exists():
+		return f"no site {SITE} (./onestop test creates it)"
+	return None
+
+
+def pytest_collection_modifyitems(config, items):
+	browser = [i for i in items if Path(str(i.fspath)).parent == Path(__file__).parent]
+	reason = missing() if browser else None
+	if reason:
+		SKIPPED.append(reason)
+		for item in browser:
+			item.add_marker(pytest.mark.skip(reason=f"BROWSER JOURNEY SKIPPED: {reason}"))
+
+
+def pytest_terminal_summary(terminalreporter):
+	if SKIPPED:
+		terminalreporter.write_line(
+			f"BROWSER JOURNEY SKIPPED: {SKIPPED[0]}. It did not run, so it did not pass.", red=True, bold=True
+		)
+
+
+def site_python(script: str) -> dict:
+	"""Run `script` against the browser site in a separate process (Frappe connected as
+	Administrator, committed at the end); it assigns `out`, returned here as JSON."""
+	code = (
+		"import json, frappe\n"
+		f"frappe.init(site={SITE!r}, sites_path='.'); frappe.connect(); frappe.set_user('Administrator')\n"
+		"out = {}\n" + script + "\nfrappe.db.commit(); print('<<' + json.dumps(out, default=str) + '>>')\n"
+	)
+	done = subprocess.run(
+		[str(BENCH / "env" / "bin" / "python"), "-c", code],
+		cwd=BENCH / "sites",
+		capture_output=True,
+		text=True,
+		check=False,
+	)
+	if done.returncode:
+		raise RuntimeError(done.stderr[-3000:])
+	return json.loads(done.stdout.split("<<", 1)[1].rsplit(">>", 1)[0])
+
+
+@pytest.fixture(scope="module")
+def server():
+	"""Frappe's web server (as `bench serve`) for the browser site on PORT."""
+	process = subprocess.Popen(
+		[str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE, "serve", "--port", str(PORT), "--noreload"],
+		cwd=BENCH / "sites",
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)  # fmt: skip
+	deadline = time.time() + 60
+	while True:
+		try:
+			socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+			break
+		except OSError:
+			if time.time() > deadline or process.poll() is not None:
+				process.kill()
+				pytest.fail(f"Frappe's web server did not start on port {PORT}")
+			time.sleep(0.5)
+	yield f"http://{SITE}:{PORT}"
+	process.terminate()
+	try:
+		process.wait(timeout=10)
+	except subprocess.TimeoutExpired:
+		process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+	from playwright.sync_api import sync_playwright
+
+	with sync_playwright() as p:
+		chromium = p.chromium.launch(
+			executable_path=CHROMIUM,
+			args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+		)
+		yield chromium
+		chromium.close()
+
+
+@pytest.fixture(scope="module")
+def shots():
+	"""Screenshots of each step, kept as the run's artefacts in tests/artifacts/browser/."""
+	ARTIFACTS.mkdir(parents=True, exist_ok=True)
+	for old in ARTIFACTS.glob("*.png"):
+		old.unlink()
+	count = iter(range(1, 100))
+
+	def shot(page, name: str) -> Path:
+		path = ARTIFACTS / f"{next(count):02d}-{name}.png"
+		page.screenshot(path=str(path), full_page=True)
+		return path
+
+	return shot
+
+
+sys.path.insert(0, str(Path(__file__).parent))
