@@ -269,9 +269,10 @@ def test_an_agency_without_members_cannot_take_a_task_and_an_officer_cannot_assi
 	frappe.set_user(world.coordinator)
 	with pytest.raises(frappe.ValidationError, match="no member"):
 		assign_task_to_agency(world.task_a, empty)
-	frappe.set_user(world.officer_b)
-	frappe.local.onestop_user_agencies = None
-	with pytest.raises(frappe.PermissionError):
-		assign_task_to_agency(world.task_a, world.b)
+	for officer in (world.officer_b, world.officer_a):  # another agency's task; their own
+		frappe.set_user(officer)
+		frappe.local.onestop_user_agencies = None
+		with pytest.raises(frappe.PermissionError):
+			assign_task_to_agency(world.task_a, world.b)
 	frappe.set_user("Administrator")
 	assert open_todos(world.task_a) == set()

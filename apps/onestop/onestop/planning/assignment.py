@@ -70,11 +70,14 @@ def assign_task_to_agency(task: str, agency: str) -> list[str]:
 	before lose their ToDos.
 
 	task: Plan Task name; agency: Agency name. Returns the users assigned now.
-	Raises frappe.PermissionError unless the user may write the task, and a translated
+	Raises frappe.PermissionError unless the user is a Plan Coordinator who may write the
+	task, and a translated
 	ValidationError when the agency has no enabled member to receive it.
 	"""
 	doc = frappe.get_doc("Plan Task", task)
 	doc.check_permission("write")
+	if not {"Plan Coordinator", "System Manager"} & set(frappe.get_roles()):
+		frappe.throw(_("Only plan coordinators assign tasks to agencies."), frappe.PermissionError)
 	users = focal_points(agency)
 	if not users:
 		frappe.throw(
