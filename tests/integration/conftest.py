@@ -39,6 +39,9 @@ def site():
 def rollback(site):
 	yield
 	site.db.rollback()
+	# a rollback leaves Frappe's caches of a saved Single as they were after the save
+	site.clear_document_cache("Onestop Settings", "Onestop Settings")
+	site.db.value_cache.pop("Onestop Settings", None)
 	site.set_user("Administrator")
 	site.local.onestop_user_agencies = None
 	site.local.onestop_agency_register = None

@@ -1,5 +1,7 @@
 """Records for integration tests, created inside the test's transaction."""
 
+from contextlib import nullcontext
+
 import frappe
 
 PROVINCE = "Bà Rịa - Vũng Tàu"
@@ -174,20 +176,29 @@ def dossier(procedure_name: str, received_at, **values) -> str:
 		)
 
 
-def move(name: str, action: str, moment, user: str = "Administrator", **values):
-	"""Apply the workflow `action` to a dossier as `user` at `moment`, setting `values` first."""
+def act(doctype: str, name: str, action: str, user: str, moment=None, **values):
+	"""Apply the workflow `action` to a record as `user` (at `moment`, when given), setting
+	`values` first; then Administrator again."""
 	from frappe.model.workflow import apply_workflow
 
 	from onestop.procedures.clock import at
 
 	frappe.set_user(user)
 	frappe.local.onestop_user_agencies = None
-	with at(moment):
-		doc = frappe.get_doc("Dossier", name)
-		if values:
-			doc.update(values)
-			doc.save()
-		return apply_workflow(doc, action)
+	try:
+		with at(moment) if moment else nullcontext():
+			doc = frappe.get_doc(doctype, name)
+			if values:
+				doc.update(values)
+				doc.save()
+			return apply_workflow(doc, action)
+	finally:
+		frappe.set_user("Administrator")
+
+
+def move(name: str, action: str, moment, user: str = "Administrator", **values):
+	"""Apply the workflow `action` to a dossier as `user` at `moment`, setting `values` first."""
+	return act("Dossier", name, action, user, moment, **values)
 
 
 class World:

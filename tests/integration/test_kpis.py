@@ -22,6 +22,7 @@ import datetime as dt
 import frappe
 import pytest
 
+from onestop.dossier_timing import COUNTERS
 from onestop.procedures.api import issue_apology
 from onestop.procedures.clock import at
 from onestop.procedures.kpi_queries import dossier_counts, procedure_shares
@@ -232,18 +233,7 @@ def test_the_counters_kept_on_save_are_those_rebuilt_from_the_dossiers(data):
 		return sorted(
 			frappe.get_all(
 				"Dossier Daily Count",
-				fields=[
-					"name",
-					"received",
-					"resolved",
-					"early",
-					"on_time",
-					"late",
-					"pending",
-					"rated",
-					"satisfied",
-					"handling_days",
-				],
+				fields=["name", *COUNTERS],
 			),
 			key=lambda r: r.name,
 		)

@@ -6,13 +6,13 @@ import datetime as dt
 
 import frappe
 import pytest
-from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 
 from onestop.procedures.clock import at
 from onestop.resources.budget import OverspendError
 from onestop.resources.doctype.uniform_issue.uniform_issue import EntitlementError
 
-from .factories import USERS, World, budget_line, civil_servant
+from .factories import USERS, World, act, budget_line, civil_servant
 
 D = dt.date
 REFUSED = (WorkflowTransitionError, WorkflowPermissionError, frappe.PermissionError)
@@ -21,19 +21,6 @@ REFUSED = (WorkflowTransitionError, WorkflowPermissionError, frappe.PermissionEr
 @pytest.fixture
 def world():
 	return World()
-
-
-def act(doctype, name, action, user, **values):
-	frappe.set_user(user)
-	frappe.local.onestop_user_agencies = None
-	try:
-		doc = frappe.get_doc(doctype, name)
-		if values:
-			doc.update(values)
-			doc.save()
-		return apply_workflow(doc, action)
-	finally:
-		frappe.set_user("Administrator")
 
 
 def secondment(servant, **values):

@@ -6,12 +6,13 @@ import datetime as dt
 
 import frappe
 import pytest
-from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 
 from onestop.planning.reminders import send_due_reminders
 from onestop.planning.weekly_reports import create_weekly_reports, reporting_agencies
 from onestop.procedures.clock import at
 
+from . import factories
 from .factories import World, task
 
 T = dt.datetime
@@ -28,17 +29,7 @@ def report_of(agency, week="2026-W48"):
 
 
 def act(name, action, user, moment, **values):
-	frappe.set_user(user)
-	frappe.local.onestop_user_agencies = None
-	try:
-		with at(moment):
-			doc = frappe.get_doc("Weekly Report", name)
-			if values:
-				doc.update(values)
-				doc.save()
-			return apply_workflow(doc, action)
-	finally:
-		frappe.set_user("Administrator")
+	return factories.act("Weekly Report", name, action, user, moment, **values)
 
 
 def test_each_monday_every_reporting_agency_gets_one_report(world):

@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
+from onestop.dossier_timing import percent
 from onestop.task_status import STANDINGS, standing
 
 GROUPS = {"Quarter": "quarter", "Lead Agency": "lead_agency"}
@@ -42,7 +43,7 @@ def progress(as_of, field: str, annual_plan: str | None = None) -> list[dict]:
 		row[standing(task.due_date, task.status, task.completed_on, as_of)] += 1
 	rows = sorted(groups.values(), key=lambda r: (r["group"] == "", r["group"]))
 	for row in rows:
-		row["on_time_rate"] = round(100 * row["done_on_time"] / row["tasks"], 1) if row["tasks"] else 0
+		row["on_time_rate"] = percent(row["done_on_time"], row["tasks"]) or 0
 	return rows
 
 
@@ -97,7 +98,7 @@ def summary(rows: list[dict]) -> list[dict]:
 		},
 		{
 			"label": _("% Done On Time"),
-			"value": round(100 * on_time / total, 1) if total else 0,
+			"value": percent(on_time, total) or 0,
 			"datatype": "Percent",
 		},
 	]

@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from onestop.milestones import Milestone, slippage_days
+from onestop.milestones import slippage_days
 from onestop.procedures.clock import now as clock_now
-from onestop.resources.doctype.construction_project.construction_project import refresh
+from onestop.resources.doctype.construction_project.construction_project import as_milestone, refresh
 
 
 class ConstructionMilestone(Document):
@@ -67,17 +67,7 @@ class ConstructionMilestone(Document):
 			self.status = "In Progress"
 		if self.status != "Not Started" and not self.actual_start:
 			self.actual_start = min(today, getdate(self.actual_end or today))
-		self.slippage_days = slippage_days(self.as_milestone(), today)
-
-	def as_milestone(self) -> Milestone:
-		return Milestone(
-			float(self.weight or 0),
-			float(self.progress or 0),
-			self.status,
-			getdate(self.planned_end),
-			getdate(self.baseline_end) if self.baseline_end else None,
-			getdate(self.actual_end) if self.actual_end else None,
-		)
+		self.slippage_days = slippage_days(as_milestone(self), today)
 
 	def on_update(self):
 		refresh(self.project)

@@ -74,23 +74,25 @@ class ConstructionProject(Document):
 			self.set_onload("weights_warning", self.total_weight)
 
 
+def as_milestone(row) -> Milestone:
+	"""A Construction Milestone (document or row with these fields) for onestop.milestones."""
+	return Milestone(
+		float(row.weight or 0),
+		float(row.progress or 0),
+		row.status,
+		getdate(row.planned_end),
+		getdate(row.baseline_end) if row.baseline_end else None,
+		getdate(row.actual_end) if row.actual_end else None,
+	)
+
+
 def milestones_of(project: str) -> list[Milestone]:
 	rows = frappe.get_all(
 		"Construction Milestone",
 		filters={"project": project},
 		fields=["weight", "progress", "status", "planned_end", "baseline_end", "actual_end"],
 	)
-	return [
-		Milestone(
-			float(r.weight or 0),
-			float(r.progress or 0),
-			r.status,
-			getdate(r.planned_end),
-			getdate(r.baseline_end) if r.baseline_end else None,
-			getdate(r.actual_end) if r.actual_end else None,
-		)
-		for r in rows
-	]
+	return [as_milestone(r) for r in rows]
 
 
 def progress_as_of(project: str, as_of) -> dict:
