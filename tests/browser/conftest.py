@@ -1,16 +1,15 @@
 """The browser journey: Debian's Chromium driven by Playwright against the demo site
-onestop-browser.localhost (the site `./onestop start` builds: the seed plans, the demo users),
-served for these tests by Frappe's own web server. `./onestop test` prepares both. Without
-Chromium or Playwright the journey is skipped, and the run's last lines say so."""
+onestop-browser.localhost (built as `./onestop start` builds its site: the seed plans, the demo
+users), served on the production stack (nginx, gunicorn, workers, socket.io). `./onestop test`
+prepares both. Without Chromium or Playwright the journey is skipped, and the run's last lines
+say so."""
 
 from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ import pytest
 BENCH = Path(os.environ.get("ONESTOP_BENCH") or Path(__file__).resolve().parents[2])
 SITE = os.environ.get("ONESTOP_BROWSER_SITE", "onestop-browser.localhost")
 CHROMIUM = os.environ.get("ONESTOP_CHROMIUM")
-PORT = int(os.environ.get("ONESTOP_BROWSER_PORT", "8010"))
+URL = os.environ.get("ONESTOP_BROWSER_URL", "")
 ARTIFACTS = BENCH / "tests" / "artifacts" / "browser"
 SKIPPED: list[str] = []
 
@@ -74,29 +73,11 @@ def site_python(script: str) -> dict:
 
 @pytest.fixture(scope="module")
 def server():
-	"""Frappe's web server (as `bench serve`) for the browser site on PORT."""
-	process = subprocess.Popen(
-		[str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE, "serve", "--port", str(PORT), "--noreload"],
-		cwd=BENCH / "sites",
-		stdout=subprocess.DEVNULL,
-		stderr=subprocess.DEVNULL,
-	)  # fmt: skip
-	deadline = time.time() + 60
-	while True:
-		try:
-			socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
-			break
-		except OSError:
-			if time.time() > deadline or process.poll() is not None:
-				process.kill()
-				pytest.fail(f"Frappe's web server did not start on port {PORT}")
-			time.sleep(0.5)
-	yield f"http://{SITE}:{PORT}"
-	process.terminate()
-	try:
-		process.wait(timeout=10)
-	except subprocess.TimeoutExpired:
-		process.kill()
+	"""The browser site's address on the stack `./onestop test` serves (nginx, gunicorn, workers,
+	socket.io: what `./onestop start` serves users)."""
+	if not URL:
+		pytest.skip("ONESTOP_BROWSER_URL is not set: run the browser tests through ./onestop test")
+	return URL
 
 
 @pytest.fixture(scope="module")
