@@ -15,9 +15,20 @@ SITE_DEFAULTS = {
 
 
 def after_install():
-	set_site_defaults()
+	"""What the app itself needs on any site it is installed on (ERPNext's or HRMS's among
+	them): its settings stored. The site's language, formats and setup wizard are left to
+	`setup_site`, which only a site made for onestop runs."""
 	save_settings_defaults()
+
+
+def setup_site():
+	"""Make a site onestop's own: a Vietnamese desk (language, time zone, formats, VND) and the
+	setup wizard done. Run by `bench --site SITE onestop-setup-site` (the start command runs it
+	on the sites it creates); never on install, so that installing the app beside other apps
+	leaves their settings alone."""
+	set_site_defaults()
 	complete_setup()
+	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)  # errors go to the Error Log
 
 
 def complete_setup():

@@ -152,7 +152,26 @@ def rebuild_dossier_counts_command(context):
 		frappe.destroy()
 
 
+@click.command("onestop-setup-site")
+@pass_context
+def setup_site_command(context):
+	"""Make the site onestop's own: Vietnamese desk, time zone, formats, VND, setup wizard done."""
+	import frappe
+
+	from onestop.setup import setup_site
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	frappe.set_user("Administrator")
+	try:
+		setup_site()
+		frappe.db.commit()
+	finally:
+		frappe.destroy()
+
+
 commands = [
+	setup_site_command,
 	import_plan_command,
 	import_catalogue_command,
 	load_fixtures_command,
