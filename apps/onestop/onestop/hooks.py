@@ -146,6 +146,15 @@ doc_events = {
 	for doctype in ("Staff Secondment", "Training Course", "Uniform Issue", "Construction Project")
 }
 
+# Frappe's own save paths, run again once when a deadlock rolled them back (core/requests.py)
+override_whitelisted_methods = {
+	"frappe.desk.form.save.savedocs": "onestop.core.requests.savedocs",
+	"frappe.model.workflow.apply_workflow": "onestop.core.requests.apply_workflow",
+	"frappe.client.save": "onestop.core.requests.save",
+	"frappe.client.insert": "onestop.core.requests.insert",
+	"frappe.client.set_value": "onestop.core.requests.set_value",
+}
+
 # At set working hours (Asia/Ho_Chi_Minh, the site's time zone), never at midnight: each run
 # does nothing on a day off, and every reminder is sent once (planning/reminders.py)
 scheduler_events = {
@@ -154,5 +163,8 @@ scheduler_events = {
 		"30 8,14 * * *": ["onestop.planning.reminders.send_due_reminders"],
 		"0 10 * * 4": ["onestop.planning.reminders.send_due_reminders"],  # weekly reports not filed
 		"0 7 * * 1": ["onestop.planning.weekly_reports.create_weekly_reports"],
+		# Frappe's own backup of the site (database and files), four times a day; backups
+		# older than Frappe's keep limit are removed (./onestop restore FILE restores one)
+		"15 0,6,12,18 * * *": ["onestop.core.backups.take_backup"],
 	},
 }

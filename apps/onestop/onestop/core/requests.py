@@ -1,0 +1,21 @@
+"""Frappe's own whitelisted save paths, each run again once when a deadlock rolled it back
+(hooks.py `override_whitelisted_methods`). Two officers saving different records can meet in
+the gap locks of a child table's parent index; a deadlock is a reason to retry, not an error
+to show."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.client import insert as _insert
+from frappe.client import save as _save
+from frappe.client import set_value as _set_value
+from frappe.desk.form.save import savedocs as _savedocs
+from frappe.model.workflow import apply_workflow as _apply_workflow
+
+from onestop.core.db import retry_deadlock
+
+savedocs = frappe.whitelist(methods=["POST"])(retry_deadlock(_savedocs))
+apply_workflow = frappe.whitelist(methods=["POST"])(retry_deadlock(_apply_workflow))
+save = frappe.whitelist(methods=["POST", "PUT"])(retry_deadlock(_save))
+insert = frappe.whitelist(methods=["POST", "PUT"])(retry_deadlock(_insert))
+set_value = frappe.whitelist(methods=["POST", "PUT"])(retry_deadlock(_set_value))
