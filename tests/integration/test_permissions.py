@@ -3,6 +3,8 @@
 import frappe
 import pytest
 
+from onestop.planning.progress import add_progress
+
 from .factories import World
 
 
@@ -40,10 +42,12 @@ def test_two_agencies_cannot_read_or_change_each_others_tasks(world):
 	frappe.set_user(world.officer_a)
 	with pytest.raises(frappe.PermissionError):
 		frappe.client.get("Plan Task", world.task_b)  # what the desk and the REST API call
+	with pytest.raises(frappe.PermissionError):
+		add_progress(world.task_b, "sửa hộ", 50)
 	frappe.set_user("Administrator")
 	doc = frappe.get_doc("Plan Task", world.task_b)
 	frappe.set_user(world.officer_a)
-	doc.append("updates", {"note": "sửa hộ", "progress": 50})
+	doc.details = "sửa hộ"
 	with pytest.raises(frappe.PermissionError):
 		doc.save()
 
@@ -61,10 +65,8 @@ def test_sending_a_task_with_ones_own_agency_as_lead_does_not_open_it(world):
 
 def test_an_officer_updates_their_own_task(world):
 	frappe.set_user(world.officer_a)
+	add_progress(world.task_a, "Đã xây dựng dự thảo", 40)
 	doc = frappe.get_doc("Plan Task", world.task_a)
-	doc.append("updates", {"note": "Đã xây dựng dự thảo", "progress": 40})
-	doc.save()
-	doc.reload()
 	assert doc.progress == 40
 	assert doc.updates[-1].updated_by == world.officer_a
 
@@ -72,9 +74,8 @@ def test_an_officer_updates_their_own_task(world):
 def test_a_co_operating_agency_reads_and_reports_progress(world):
 	assert frappe.has_permission("Plan Task", "read", doc=world.task_b_with_a, user=world.officer_a)
 	frappe.set_user(world.officer_a)
-	doc = frappe.get_doc("Plan Task", world.task_b_with_a)
-	doc.append("updates", {"note": "Sở A đã góp ý", "progress": 20})
-	doc.save()
+	add_progress(world.task_b_with_a, "Sở A đã góp ý", 20)
+	assert frappe.get_doc("Plan Task", world.task_b_with_a).updates[-1].note == "Sở A đã góp ý"
 
 
 def test_officers_cannot_change_what_the_plan_assigns(world):

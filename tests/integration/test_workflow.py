@@ -5,6 +5,7 @@ import pytest
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow, get_transitions
 
 from onestop.planning.doctype.plan_task.plan_task import TaskStateError
+from onestop.planning.progress import ProgressError, add_progress
 
 from .factories import World
 
@@ -100,8 +101,10 @@ def test_only_the_lead_agency_submits(world):
 def test_a_submitted_task_is_the_coordinators_to_change(world):
 	put_in_state(world.task_a, "Submitted")
 	frappe.set_user(world.officer_a)
+	with pytest.raises(ProgressError):
+		add_progress(world.task_a, "bổ sung sau khi gửi", 90)
 	doc = frappe.get_doc("Plan Task", world.task_a)
-	doc.append("updates", {"note": "bổ sung sau khi gửi", "progress": 90})
+	doc.details = "sửa sau khi gửi"
 	with pytest.raises(TaskStateError):
 		doc.save()
 

@@ -38,8 +38,11 @@ function show_overdue(frm) {
 }
 
 function record_progress(frm) {
-	frappe.prompt(
-		[
+	// One row appended on the server (onestop.planning.progress.add_progress): no save of the
+	// whole task, so officers updating the same task never reject each other.
+	const dialog = new frappe.ui.Dialog({
+		title: __("Record Progress"),
+		fields: [
 			{
 				fieldname: "progress",
 				fieldtype: "Percent",
@@ -47,18 +50,26 @@ function record_progress(frm) {
 				default: frm.doc.progress || 0,
 			},
 			{ fieldname: "note", fieldtype: "Small Text", label: __("Note"), reqd: 1 },
+			{ fieldname: "evidence_section", fieldtype: "Section Break", label: __("Evidence") },
+			{ fieldname: "attachment", fieldtype: "Attach", label: __("Attachment") },
+			{ fieldname: "description", fieldtype: "Data", label: __("Description") },
 		],
-		async ({ progress, note }) => {
-			frm.add_child("updates", {
-				update_date: frappe.datetime.get_today(),
-				progress: progress,
-				note: note,
-			});
-			await frm.save();
+		primary_action_label: __("Save"),
+		primary_action(values) {
+			frappe
+				.call({
+					method: "onestop.planning.progress.add_progress",
+					args: { task: frm.doc.name, ...values },
+					freeze: true,
+				})
+				.then(() => {
+					dialog.hide();
+					frappe.show_alert({ message: __("Progress recorded"), indicator: "green" });
+					frm.reload_doc();
+				});
 		},
-		__("Record Progress"),
-		__("Save")
-	);
+	});
+	dialog.show();
 }
 
 function assign_to_agency(frm) {

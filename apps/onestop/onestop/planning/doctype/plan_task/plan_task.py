@@ -84,7 +84,7 @@ class PlanTask(Document):
 		self.validate_dates()
 		self.set_quarter()
 		self.clear_recurrence_details()
-		self.stamp_new_rows()
+		self.keep_history()
 		self.set_progress()
 		self.set_responsible_user()
 		self.apply_state_change()
@@ -128,19 +128,27 @@ class PlanTask(Document):
 				frappe.throw(_("Time of day {0} is not a time (HH:MM).").format(self.recurrence_time))
 			self.recurrence_time = f"{int(m[1]):02d}:{m[2] or '00'}"
 
-	def stamp_new_rows(self):
-		for row in self.updates:
-			row.updated_by = row.updated_by or frappe.session.user
-			row.update_date = row.update_date or nowdate()
-		for row in self.evidence:
-			row.added_by = row.added_by or frappe.session.user
+	def keep_history(self):
+		"""Progress updates and evidence are appended by onestop.planning.progress, stamped
+		by the server; a save through the document API (the form, REST, a workflow action)
+		keeps the stored rows and the derived fields as they are, whatever the client sent.
+		A new task's rows are stamped with the user and the day that create them."""
+		before = self.get_doc_before_save()
+		if not before:
+			for row in self.updates:
+				row.updated_by, row.update_date = frappe.session.user, nowdate()
+			for row in self.evidence:
+				row.added_by = frappe.session.user
+			self.completed_on = None
+			return
+		self.set("updates", [row.as_dict() for row in before.updates])
+		self.set("evidence", [row.as_dict() for row in before.evidence])
+		self.completed_on = before.completed_on
 
 	def set_progress(self):
+		"""Progress is the latest update's figure (100 once Done); never typed."""
 		progress = latest_progress([(getdate(r.update_date), r.idx, r.progress) for r in self.updates])
-		if progress is not None:
-			self.progress = progress
-		if self.status == "Done":
-			self.progress = 100
+		self.progress = 100 if self.status == "Done" else (progress or 0)
 
 	def set_responsible_user(self):
 		if self.responsible_user or not self.lead_agency:
