@@ -10,7 +10,7 @@ import time
 
 from ops import sources, stack, system
 from ops.bench import PYTHON, bench, bench_env, ensure_bench
-from ops.plan import BENCH_SITE, BROWSER_SITE, SITE, SITE_PORTS, TEST_SITE
+from ops.plan import BENCH_SITE, BROWSER_SITE, LOAD_SITE, SITE, SITE_PORTS, TEST_SITE
 from ops.shell import ROOT, SetupError, run, say
 from ops.sites import DEMO_ADMIN_PASSWORD, backup, ensure_site, restore, site_dir, update_site_config
 
@@ -145,6 +145,21 @@ def cmd_benchmark(args) -> int:
 	cmd = [str(PYTHON), str(ROOT / "benchmarks" / "dossiers.py"), "--site", BENCH_SITE, *args.benchmark_args]
 	print(f"   $ {' '.join(cmd)}", flush=True)
 	return subprocess.call(cmd, cwd=ROOT / "sites", env={**os.environ, **bench_env()})
+
+
+def cmd_loadtest(args) -> int:
+	"""The load test (benchmarks/load.py, Locust) on the site onestop-load.localhost."""
+	_, password = prepare()
+	changed = ensure_site(LOAD_SITE, password, demo=True)
+	stack.start_production(restart_app=changed)
+	venv = ROOT / ".venv-bench"
+	if not (venv / "bin" / "locust").exists():
+		run([sys.executable, "-m", "venv", str(venv)])
+		run([str(venv / "bin" / "pip"), "install", "--quiet", "-r", str(ROOT / "benchmarks" / "requirements.txt")])
+	cmd = [str(venv / "bin" / "python"), str(ROOT / "benchmarks" / "load.py"), *args.benchmark_args]
+	cmd += ["--production-url", f"http://127.0.0.1:{SITE_PORTS[LOAD_SITE]}"]
+	print(f"   $ {' '.join(cmd)}", flush=True)
+	return subprocess.call(cmd, cwd=ROOT)
 
 
 def cmd_backup(args) -> int:

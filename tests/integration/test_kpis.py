@@ -243,3 +243,43 @@ def test_the_counters_kept_on_save_are_those_rebuilt_from_the_dossiers(data):
 	daily_counts.rebuild()
 	rebuilt = counters()
 	assert [r for r in kept if r.received] == rebuilt and len(rebuilt) >= 6
+
+
+def test_the_workspace_cards_and_charts_give_the_reports_figures(data):
+	from onestop.procedures import dashboard
+
+	with at(NOW):
+		assert dashboard.received_this_month()["value"] == 8  # a1–a6, b1, b2
+		assert dashboard.overdue_now()["value"] == 2  # a4, and b0 (received before the period, still open)
+		assert dashboard.by_resolution()["datasets"][0]["values"] == [
+			2,
+			2,
+			1,
+		]  # early a1 b1, on time a2 a5, late a3
+		months = dashboard.received_by_month()
+		assert months["labels"][-1] == "2024-11" and months["datasets"][0]["values"][-1] == 8
+		late = dashboard.late_by_agency()
+		assert (late["labels"], late["datasets"][0]["values"]) == ([data.a], [1])
+
+
+def test_chart_data_is_cached_per_user_not_per_chart(data):
+	from onestop.core.charts import cache_per_user
+
+	calls = []
+
+	@cache_per_user
+	def source(chart_name=None, **kwargs):
+		calls.append(frappe.session.user)
+		with at(NOW):
+			return dossier_counts(*PERIOD, group_by="Competent Agency", overdue=False)
+
+	frappe.set_user("Administrator")
+	everyone = source(chart_name="_Test chart", refresh=1)
+	frappe.set_user(USERS["other_processor"][0])  # a member of agency B only
+	frappe.local.onestop_user_agencies = None
+	theirs = source(chart_name="_Test chart")
+	assert {r["group"] for r in everyone} == {data.a, data.b}
+	assert {r["group"] for r in theirs} == {data.b}
+	again = source(chart_name="_Test chart")
+	assert len(calls) == 2, calls  # the second call of the same user comes from the cache
+	assert [dict(r) for r in again] == [dict(r) for r in theirs]

@@ -7,13 +7,14 @@ own counting. Only the tasks the user may read are counted."""
 import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
-from frappe.utils.dashboard import cache_source
 
+from onestop.core.charts import cache_per_user
 from onestop.planning.report.plan_progress.plan_progress import progress
 
 
 @frappe.whitelist()
-@cache_source
+@frappe.read_only()
+@cache_per_user
 def get(
 	chart_name=None,
 	chart=None,

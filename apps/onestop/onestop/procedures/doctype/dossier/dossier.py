@@ -376,6 +376,11 @@ def on_doctype_update():
 	frappe.db.add_index("Dossier", ["received_at", "competent_agency", "status"], "received_agency_status")
 	frappe.db.add_index("Dossier", ["status", "due_at"], "status_due")
 	frappe.db.add_index("Dossier", ["resolved_at", "resolution"], "resolved_resolution")
-	# an agency's dossiers newest first (its officers' list), and the late ones of a period
+	# an agency's dossiers newest first (its officers' list)
 	frappe.db.add_index("Dossier", ["competent_agency", "received_at"], "agency_received")
-	frappe.db.add_index("Dossier", ["resolution", "received_at"], "resolution_received")
+	# the late ones of a period, ranked and counted per agency on the index alone
+	frappe.db.add_index(
+		"Dossier",
+		["resolution", "received_at", "late_agency", "competent_agency", "days_late"],
+		"late_by_period",
+	)

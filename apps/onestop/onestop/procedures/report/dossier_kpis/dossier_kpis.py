@@ -8,7 +8,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from onestop.dossier_timing import percent
-from onestop.procedures.kpi_queries import dossier_counts, procedure_shares
+from onestop.procedures.kpi_queries import dossier_counts, procedure_shares, total_of
 
 LINKS = {"Competent Agency": "Agency", "Procedure Field": "Procedure Field"}
 
@@ -24,7 +24,7 @@ def execute(filters=None):
 	group_by = filters.group_by or "Competent Agency"
 	selection = {k: filters.get(k) for k in ("competent_agency", "field", "procedure_code", "channel")}
 	rows = dossier_counts(from_date, to_date, group_by, **selection)
-	total = dossier_counts(from_date, to_date, None, **selection)[0]
+	total = total_of(rows)
 	data = [_with_rates(r) for r in rows]
 	return columns(group_by), data, None, chart(data, group_by), summary(_with_rates(total))
 
