@@ -49,7 +49,7 @@ BUDGET_TRANSITIONS = [
 	("Submitted", "Return", "Returned", {"Finance Reviewer"}),
 	("Under Finance Review", "Approve", "Approved", {"Leadership"}),
 	("Under Finance Review", "Return", "Returned", {"Finance Reviewer", "Leadership"}),
-	("Approved", "Allocate", "Allocated", {"Finance Reviewer"}),
+	("Approved", "Allocate", "Allocated", {"Leadership"}),  # the provincial People's Committee allocates
 	("Returned", "Submit", "Submitted", {"Agency Officer", "Agency Head", "Plan Coordinator"}),
 ]
 
@@ -95,9 +95,52 @@ def test_finance_appraises_before_leadership_approves_and_allocation_stays_withi
 	approved = act("Budget Line", name, "Approve", world.leader)
 	assert approved.approved_amount == 10_000_000 and approved.remaining_amount == 10_000_000
 	with pytest.raises(frappe.ValidationError, match="cannot exceed"):
-		act("Budget Line", name, "Allocate", world.finance, allocated_amount=11_000_000)
-	allocated = act("Budget Line", name, "Allocate", world.finance, allocated_amount=8_000_000)
+		act("Budget Line", name, "Allocate", world.leader, allocated_amount=11_000_000)
+	allocated = act("Budget Line", name, "Allocate", world.leader, allocated_amount=8_000_000)
 	assert (allocated.status, allocated.remaining_amount) == ("Allocated", 8_000_000)
+
+
+def save_as(user, doctype, name, **values):
+	frappe.set_user(user)
+	frappe.local.onestop_user_agencies = None
+	try:
+		doc = frappe.get_doc(doctype, name)
+		doc.update(values)
+		return doc.save()
+	finally:
+		frappe.set_user("Administrator")
+
+
+def test_limits_hold_on_every_save_not_only_on_a_state_change(world):
+	from onestop.core.rules import EditRefusedError
+
+	name = budget_line(world.a, 12_000_000, status="Allocated", allocated=800_000)
+	# finance cannot raise an allocation (the People's Committee's, perm level 2): not kept
+	try:
+		save_as(world.finance, "Budget Line", name, allocated_amount=50_000_000)
+	except EditRefusedError:
+		pass
+	assert frappe.db.get_value("Budget Line", name, "allocated_amount") == 800_000
+	# nor the officer the request once it is out of their hands
+	for field, value in (("requested_amount", 99_000_000), ("fiscal_year", 2030), ("category", "Other")):
+		with pytest.raises(EditRefusedError):
+			save_as(world.officer_a, "Budget Line", name, **{field: value})
+	# the leader cannot lower the approval below the allocation
+	frappe.db.set_value("Budget Line", name, "status", "Approved")
+	with pytest.raises(frappe.ValidationError, match="cannot exceed"):
+		save_as(world.leader, "Budget Line", name, allocated_amount=900_000_000)
+	line = frappe.get_doc("Budget Line", name)
+	assert (line.allocated_amount, line.requested_amount, line.fiscal_year) == (800_000, 12_000_000, 2018)
+
+
+def test_what_may_be_spent_never_falls_below_what_is_spent(world):
+	name = budget_line(world.a, 5_000_000, status="Allocated", allocated=5_000_000)
+	servant = civil_servant("Trần Văn Chi Tiêu", world.a)
+	secondment(servant, budget_line=name, monthly_allowance=400_000)  # 10 months of 2018
+	assert frappe.db.get_value("Budget Line", name, "spent_amount") == 4_000_000
+	# not even the Administrator (whom the edit rules let through) can
+	with pytest.raises(frappe.ValidationError, match="already spent"):
+		save_as("Administrator", "Budget Line", name, allocated_amount=3_000_000)
 
 
 def test_a_returned_request_says_why(world):

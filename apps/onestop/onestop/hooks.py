@@ -132,18 +132,49 @@ has_permission = {
 	)
 }
 permission_query_conditions = {
-	doctype: "onestop.planning.permissions.query_conditions" for doctype in has_permission
+	**{doctype: "onestop.planning.permissions.query_conditions" for doctype in has_permission},
+	# their child tables read on their own (core/doors.py)
+	**{
+		child: "onestop.core.doors.child_query_conditions"
+		for child in (
+			"Plan Task Agency",
+			"Plan Task Update",
+			"Plan Task Evidence",
+			"Dossier Document",
+			"Dossier Stage",
+			"Dossier Agency",
+			"Training Organiser",
+			"Training Session",
+			"Training Participant",
+			"Uniform Issue Item",
+			"Construction Payment",
+		)
+	},
 }
 
-# Spending charged to budget lines, checked where it is saved (resources/budget.py)
+# Spending charged to budget lines, checked where it is saved (resources/budget.py); agency
+# records saved in their agency's name only (planning/permissions.py); every value checked and
+# cleaned before a record's own rules (core/inputs.py)
 _charges = {
 	"validate": "onestop.resources.budget.check_charge",
 	"on_update": "onestop.resources.budget.post_charge",
 	"on_trash": "onestop.resources.budget.release_charge",
 }
+_acting = "onestop.planning.permissions.check_acting_agency"
 doc_events = {
-	doctype: _charges
-	for doctype in ("Staff Secondment", "Training Course", "Uniform Issue", "Construction Project")
+	"*": {
+		"before_insert": "onestop.core.inputs.check_inputs",  # before naming, which may read dates
+		"before_validate": "onestop.core.inputs.check_inputs",
+	},
+	**{
+		doctype: {**_charges, "validate": [_acting, _charges["validate"]]}
+		for doctype in ("Staff Secondment", "Training Course", "Uniform Issue", "Construction Project")
+	},
+	**{
+		doctype: {"validate": _acting}
+		for doctype in ("Civil Servant", "Budget Line", "Construction Milestone", "Weekly Report")
+	},
+	"DocShare": {"validate": "onestop.core.doors.check_share"},
 }
 
 # Frappe's own save paths, run again once when a deadlock rolled them back (core/requests.py)
@@ -153,6 +184,8 @@ override_whitelisted_methods = {
 	"frappe.client.save": "onestop.core.requests.save",
 	"frappe.client.insert": "onestop.core.requests.insert",
 	"frappe.client.set_value": "onestop.core.requests.set_value",
+	# counted through the user's permissions (core/doors.py)
+	"frappe.client.get_count": "onestop.core.doors.get_count",
 	# chart data cached per user, not per chart (core/charts.py)
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "onestop.core.charts.get",
 }

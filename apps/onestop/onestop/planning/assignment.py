@@ -43,7 +43,11 @@ def assign_to_agency(doctype: str, name: str, agency: str | None, description: s
 			pluck="allocated_to",
 		)
 	)
-	users = [u for u in focal_points(agency) if u not in already]
+	# only users whose roles read the DocType: Frappe would otherwise share the record with
+	# them (an agency's focal point for plan tasks may have no role on dossiers)
+	users = [
+		u for u in focal_points(agency) if u not in already and frappe.has_permission(doctype, "read", user=u)
+	]
 	if users:
 		add_assignment(
 			{"assign_to": users, "doctype": doctype, "name": name, "description": description},

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import frappe
+from frappe import _
 from frappe.query_builder import DocType
 
 
@@ -247,3 +248,28 @@ def acts_for(agency: str | None, user: str | None = None, scope: AgencyScope = D
 	if not is_restricted(user, scope):
 		return True
 	return bool(agency and agency in user_agencies(user))
+
+
+def check_acting_agency(doc, method=None) -> None:
+	"""doc_events validate of the agency-owned records (staff, training, money, construction,
+	weekly reports): an agency user saves them in their own agencies' name only, whatever the
+	request says. An empty agency is filled with the user's own when they belong to one.
+	Raises frappe.PermissionError (HTTP 403). Plan tasks and dossiers are not concerned: their
+	agencies are set by the coordinator (permission level 1) and by the dossier's stages."""
+	scope = SCOPES.get(doc.doctype)
+	if not scope or scope in (PLAN_TASK, DOSSIER) or not is_restricted(scope=scope):
+		return
+	field = scope.link_field
+	if not doc.get(field):
+		own = member_agencies(frappe.session.user)
+		if len(own) == 1:
+			doc.set(field, own[0])
+	agency = doc.get(field)
+	if {doc.get(f) for f in scope.link_fields} & user_agencies():
+		return
+	frappe.throw(
+		_("You act for {0}; you cannot save a record in the name of {1}.").format(
+			", ".join(member_agencies(frappe.session.user)) or _("no agency"), agency or _("no agency")
+		),
+		frappe.PermissionError,
+	)

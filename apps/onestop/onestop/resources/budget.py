@@ -46,7 +46,8 @@ def check_charge(doc, method=None) -> None:
 	if not line:
 		return  # the Link validation reports it
 	limit = spendable(line.status, line.approved_amount, line.allocated_amount)
-	others = charged(doc.budget_line, exclude=(doc.doctype, doc.name))
+	check_line_agency(doc, line.name)
+	others = charged(doc.budget_line, exclude=(doc.doctype, doc.name), locking=True)
 	verdict = check(amount, limit, others, line.on_overspend or "Stop")
 	if not verdict.over_by:
 		return
@@ -97,21 +98,45 @@ def release_charge(doc, method=None) -> None:
 		refresh_line(line)
 
 
-def charged(budget_line: str, exclude: tuple[str, str] | None = None) -> int:
-	"""VND charged to a budget line, leaving out one spending (doctype, name) if given."""
+def charged(budget_line: str, exclude: tuple[str, str] | None = None, locking: bool = False) -> int:
+	"""VND charged to a budget line, leaving out one spending (doctype, name) if given.
+
+	locking: read the charges with a locking read (SELECT … FOR UPDATE). Under MariaDB's
+	REPEATABLE READ a plain SELECT sees the snapshot of the transaction's first read, which
+	may predate charges committed while this transaction waited for the line's lock; every
+	check or total that guards the money reads with locking=True after locking the line."""
 	C = DocType("Budget Charge")
 	query = frappe.qb.from_(C).select(Coalesce(Sum(C.amount), 0)).where(C.budget_line == budget_line)
 	if exclude:
 		query = query.where((C.voucher_type != exclude[0]) | (C.voucher_name != exclude[1]))
+	if locking:
+		query = query.for_update()
 	return int(query.run()[0][0] or 0)
 
 
+def check_line_agency(doc, line: str) -> None:
+	"""An agency user charges spending to their own agencies' budget lines only."""
+	from onestop.planning.permissions import SCOPES, is_restricted, user_agencies
+
+	scope = SCOPES.get(doc.doctype)
+	if not scope or not is_restricted(scope=scope):
+		return
+	agency = frappe.db.get_value("Budget Line", line, "requesting_agency")
+	if agency not in user_agencies():
+		frappe.throw(
+			_("Budget line {0} belongs to {1}; charge your agency's spending to its own lines.").format(
+				line, agency
+			),
+			frappe.PermissionError,
+		)
+
+
 def refresh_line(name: str) -> None:
-	"""Store a budget line's spent and remaining amounts (VND)."""
-	line = frappe.db.get_value("Budget Line", name, LINE_FIELDS, as_dict=True)
+	"""Store a budget line's spent and remaining amounts (VND), read under the line's lock."""
+	line = frappe.db.get_value("Budget Line", name, LINE_FIELDS, as_dict=True, for_update=True)
 	if not line:
 		return
-	spent = charged(name)
+	spent = charged(name, locking=True)
 	remaining = spendable(line.status, line.approved_amount, line.allocated_amount) - spent
 	frappe.db.set_value(
 		"Budget Line", name, {"spent_amount": spent, "remaining_amount": remaining}, update_modified=False

@@ -5,10 +5,50 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from onestop.core.rules import EditRules, check_edits
 from onestop.planning.weekly_reports import dossier_figures
 from onestop.procedures.calendar import site_calendar
 from onestop.procedures.clock import now as clock_now
 from onestop.weekly_cycle import Week, agency_report_due, is_filed_late
+
+_CONTENT = frozenset(
+	{
+		"tasks_progress",
+		"problems",
+		"remedies",
+		"last_week_outcome",
+		"dossiers_received",
+		"dossiers_resolved",
+		"dossiers_late",
+	}
+)
+# The agency drafts and files its report (seed 000, II.5); once filed it is the centre's to
+# acknowledge, and an acknowledged report is frozen.
+EDIT_RULES = EditRules(
+	editable={
+		"Draft": {
+			"Agency Officer": _CONTENT,
+			"Agency Head": _CONTENT,
+			"Plan Coordinator": _CONTENT | {"agency", "week"},
+		},
+	},
+	derived=frozenset(
+		{
+			"week_start",
+			"due_at",
+			"submitted_at",
+			"is_late",
+			"figures_from_dossiers",
+			"last_week_remedies",
+			"acknowledged_by",
+			"acknowledged_at",
+		}
+	),
+)
+
+
+class DuplicateWeeklyReportError(frappe.ValidationError):
+	"""A second report of one agency for one week."""
 
 
 class WeeklyReport(Document):
@@ -41,6 +81,7 @@ class WeeklyReport(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_edits(self, EDIT_RULES)
 		week = self.parsed_week()
 		self.week, self.week_start = week.label, week.monday
 		is_working_day = site_calendar().is_working_day
@@ -58,22 +99,39 @@ class WeeklyReport(Document):
 		self.apply_state_change(week, is_working_day)
 
 	def parsed_week(self) -> Week:
+		"""The report's ISO week: from 2015 (before onestop's first plans) to the current week;
+		a week to come cannot be reported on (and would count as filed on time)."""
+		current = Week.of(clock_now())
 		try:
-			return Week.parse(self.week or "")
+			week = Week.parse(self.week or "")
 		except ValueError:
+			frappe.throw(_("Write the week as an ISO week, e.g. {0}.").format(current.label), title=_("Week"))
+		if week.monday.year < 2015 or week.monday > current.monday:
 			frappe.throw(
-				_("Write the week as an ISO week, e.g. {0}.").format(Week.of(clock_now()).label),
+				_("Week {0} cannot be reported on: give a week from 2015 to this week ({1}).").format(
+					self.week, current.label
+				),
 				title=_("Week"),
 			)
+		return week
 
 	def refuse_duplicate(self):
 		other = frappe.db.exists(
 			"Weekly Report", {"agency": self.agency, "week": self.week, "name": ("!=", self.name or "")}
 		)
 		if other:
-			frappe.throw(
-				_("{0} already has a report for week {1}: {2}.").format(self.agency, self.week, other)
-			)
+			self.duplicate(other)
+
+	def duplicate(self, other: str | None = None):
+		frappe.throw(
+			_("{0} already has a report for week {1}: {2}.").format(self.agency, self.week, other or ""),
+			DuplicateWeeklyReportError,
+		)
+
+	def show_unique_validation_message(self, e):
+		"""Two reports of one agency and week saved at once: the unique key (agency, week)
+		refuses the second; say so in the same words as the check in validate."""
+		self.duplicate(frappe.db.get_value("Weekly Report", {"agency": self.agency, "week": self.week}))
 
 	def apply_state_change(self, week: Week, is_working_day):
 		"""What each step of the Workflow "Weekly Report" records: the filing moment and
@@ -89,3 +147,8 @@ class WeeklyReport(Document):
 		elif self.status == "Acknowledged":
 			self.acknowledged_by = frappe.session.user
 			self.acknowledged_at = clock_now()
+
+
+def on_doctype_update():
+	"""One report per agency and ISO week, held by MariaDB itself (saves at once included)."""
+	frappe.db.add_unique("Weekly Report", ["agency", "week"], constraint_name="agency_week")

@@ -44,6 +44,8 @@ class StaffSecondment(Document):
 		if (self.monthly_allowance or 0) < 0:
 			frappe.throw(_("The monthly allowance cannot be negative."))
 		self.centre = self.centre or frappe.db.get_single_value("Onestop Settings", "receiving_unit")
+		# the home agency is the civil servant's, whatever the request says
+		self.home_agency = frappe.db.get_value("Civil Servant", self.civil_servant, "home_agency")
 		if (
 			self.is_new()
 			and frappe.db.get_value("Civil Servant", self.civil_servant, "status") == "Left the Service"
@@ -54,18 +56,22 @@ class StaffSecondment(Document):
 		self.charged_amount = self.budget_charge()[0]
 
 	def refuse_overlap(self):
-		"""One officer, one secondment at a time."""
-		overlapping = frappe.get_all(
-			"Staff Secondment",
-			filters={
-				"civil_servant": self.civil_servant,
-				"name": ("!=", self.name or ""),
-				"status": ("not in", ("Rejected", "Ended")),
-				"from_date": ("<=", self.to_date),
-				"to_date": (">=", self.from_date),
-			},
-			pluck="name",
-			limit=1,
+		"""One officer, one secondment at a time. Secondments of one officer saved at once queue
+		on the officer's row, and the overlap is looked for with a locking read (which sees what
+		the others committed meanwhile; a plain read would not)."""
+		frappe.db.get_value("Civil Servant", self.civil_servant, "name", for_update=True)
+		S = frappe.qb.DocType("Staff Secondment")
+		overlapping = (
+			frappe.qb.from_(S)
+			.select(S.name)
+			.where(S.civil_servant == self.civil_servant)
+			.where(S.name != (self.name or ""))
+			.where(S.status.notin(("Rejected", "Ended")))
+			.where(S.from_date <= self.to_date)
+			.where(S.to_date >= self.from_date)
+			.limit(1)
+			.for_update()
+			.run(pluck=True)
 		)
 		if overlapping and self.status not in ("Rejected", "Ended"):
 			frappe.throw(

@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.query_builder.functions import Coalesce, Sum
 from frappe.utils import getdate
 
 from onestop.resources.budget import money
@@ -37,7 +38,7 @@ class UniformIssue(Document):
 
 	def validate(self):
 		for row in self.items:
-			if (row.quantity or 0) <= 0 or (row.unit_price or 0) < 0:
+			if (row.quantity or 0) <= 0 or (row.unit_price or 0) < 0 or int(row.quantity) != row.quantity:
 				frappe.throw(_("Row {0}: give a quantity above 0 and a price of at least 0.").format(row.idx))
 			row.amount = int(row.quantity) * int(row.unit_price or 0)
 		self.total_amount = sum(row.amount for row in self.items)
@@ -51,15 +52,19 @@ class UniformIssue(Document):
 			self.entitlement_note = None
 			return
 		year = getdate(self.issue_date).year
-		issued = frappe.get_all(
-			"Uniform Issue",
-			filters={
-				"civil_servant": self.civil_servant,
-				"name": ("!=", self.name or ""),
-				"issue_date": ("between", (f"{year}-01-01", f"{year}-12-31")),
-			},
-			fields=["sum(total_amount) as total"],
-		)[0].total
+		# issues to one officer queue on the officer's row; the sum is a locking read, which
+		# sees what the issues saved meanwhile committed (a plain read would not)
+		frappe.db.get_value("Civil Servant", self.civil_servant, "name", for_update=True)
+		U = frappe.qb.DocType("Uniform Issue")
+		issued = (
+			frappe.qb.from_(U)
+			.select(Coalesce(Sum(U.total_amount), 0))
+			.where(U.civil_servant == self.civil_servant)
+			.where(U.name != (self.name or ""))
+			.where(U.issue_date[f"{year}-01-01" : f"{year}-12-31"])
+			.for_update()
+			.run()[0][0]
+		)
 		issued = int(issued or 0)
 		if issued + self.total_amount > entitlement:
 			frappe.throw(
