@@ -1,21 +1,34 @@
 """Names of the agencies that plans assign tasks to, and how to recognise them in text.
 
-Plain Python (no Frappe): used by the plan parser, which must run anywhere, and by the
+Plain Python (no Frappe): used by the plan reader, which must run anywhere, and by the
 Agency register on a site. Plans write the same agency many ways ("Sở Thông tin và truyền
 thông", "Sở TT&TT", "Sở Thông tin và Truyền thông"); every way resolves to one canonical name
-here. Collective owners ("Các Sở, ban, ngành", "UBND cấp huyện") are names like any other.
+here. Collective owners ("Các Sở, ban, ngành", "UBND các xã, phường, đặc khu") are names like
+any other.
 
-The vocabulary is the standard organisation of a province (Decree 24/2014/NĐ-CP and
-Decree 107/2020/NĐ-CP on provincial departments; Decree 37/2014/NĐ-CP on district offices),
-so it holds for any province; a province's own register (its Agency records and their
-aliases) extends it on the site.
+The names are data, in `data/agencies.json`: the standard organisation of a province in both
+eras of local administration. Before 2025: Decree 24/2014/NĐ-CP and 107/2020/NĐ-CP
+(departments), districts and 63 provinces. From 1 March 2025 the merged departments of Decree
+45/2025/NĐ-CP (Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo, …); from 1 July 2025 two
+tiers (province and commune/ward, no district People's Committee) and 34 provinces
+(Resolution 202/2025/QH15). An agency that ended carries `until` and its `successor`; one
+that began carries `since`. `Vocabulary.dated` reads a document with the era of its date, and
+`era_note` says when a document names an agency of the other era. A province's own register
+(its Agency records and their aliases) extends the vocabulary on the site.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "agencies.json"
+_DATA: dict = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 # Agency kinds, as stored on the Agency DocType.
 KINDS = (
@@ -43,302 +56,44 @@ class KnownAgency:
 	# Units ("Văn phòng Sở", "Phòng Thanh tra") exist inside each department: resolved
 	# under the agency that issued the plan.
 	scoped: bool = False
+	since: dt.date | None = None  # first day it exists (None: before any plan read here)
+	until: dt.date | None = None  # first day it no longer exists
+	successor: str | None = None  # who took over its functions on `until`
+	# Generic words ("các địa phương") that name this agency before `until` and its
+	# successor from then on.
+	aliases_then_successor: tuple[str, ...] = ()
+
+
+def _known(entry: dict) -> KnownAgency:
+	"""A KnownAgency from one entry of data/agencies.json."""
+	day = lambda key: dt.date.fromisoformat(entry[key]) if entry.get(key) else None  # noqa: E731
+	return KnownAgency(
+		name=entry["name"],
+		short=entry["short"],
+		kind=entry["kind"],
+		aliases=tuple(entry.get("aliases", ())),
+		parent=entry.get("parent"),
+		scoped=bool(entry.get("scoped")),
+		since=day("since"),
+		until=day("until"),
+		successor=entry.get("successor"),
+		aliases_then_successor=tuple(entry.get("aliases_then_successor", ())),
+	)
 
 
 COLLECTIVE_DEPARTMENTS = "Các Sở, ban, ngành"
 COLLECTIVE_DISTRICTS = "UBND cấp huyện"
 COLLECTIVE_COMMUNES = "UBND cấp xã"
+COLLECTIVE_COMMUNES_2025 = "UBND các xã, phường, đặc khu"
 COLLECTIVE_CENTRAL = "Các cơ quan Trung ương đóng trên địa bàn"
 COLLECTIVE_RELATED = "Các cơ quan liên quan"
 COLLECTIVE_UNITS = "Các phòng chuyên môn"
 COLLECTIVE_PRESS = "Các cơ quan báo chí"
 PEOPLES_COMMITTEE = "UBND tỉnh"
 PROVINCIAL_OFFICE = "Văn phòng UBND tỉnh"
+PUBLIC_SERVICE_CENTRE = "Trung tâm Phục vụ hành chính công"
 
-KNOWN: tuple[KnownAgency, ...] = (
-	# Collectives
-	KnownAgency(
-		COLLECTIVE_DEPARTMENTS,
-		"Sở, ban, ngành",
-		"Collective",
-		(
-			"các sở, ban, ngành",
-			"các sở, ban, ngành tỉnh",
-			"sở, ban, ngành tỉnh",
-			"sở, ban, ngành",
-			"các sở, ban, ngành thuộc ubnd tỉnh",
-			"các sở, ban, ngành và đơn vị trực thuộc",
-			"các sở, ban, ngành có liên quan",
-			"các sở, ban, ngành liên quan",
-			"các sở, ban ngành tỉnh",
-			"các sở, ban ngành",
-			"các sở, ngành liên quan",
-			"các sở, ngành",
-			"các sở ngành",
-			"sở, ngành",
-			"các sở",
-			"các ban, ngành thuộc ubnd tỉnh",
-			"các ban, ngành",
-			"các sở, ban, ngành có liên quan",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_DISTRICTS,
-		"UBND cấp huyện",
-		"Collective",
-		(
-			"ubnd các huyện, thị xã, thành phố",
-			"ubnd các huyện, tx, tp",
-			"ubnd các huyện, thành phố",
-			"ubnd các huyện",
-			"ủy ban nhân dân các huyện, thị xã, thành phố",
-			"ủy ban nhân dân cấp huyện",
-			"ubnd các địa phương",
-			"các địa phương",
-			"địa phương",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_COMMUNES,
-		"UBND cấp xã",
-		"Collective",
-		("ubnd các xã, phường, thị trấn", "ủy ban nhân dân cấp xã"),
-	),
-	KnownAgency(
-		COLLECTIVE_CENTRAL,
-		"Cơ quan TW trên địa bàn",
-		"Collective",
-		(
-			"các cơ quan hành chính nhà nước trung ương đóng trên địa bàn",
-			"các cơ quan hành chính nhà nước trung ương",
-			"cơ quan hành chính nhà nước trung ương",
-			"các cơ quan hcnn tw đóng trên địa bàn tỉnh",
-			"các cơ quan hcnn tw đóng trên địa bàn",
-			"cơ quan hcnn tw đóng trên địa bàn",
-			"các cơ quan hcnn tw và các cơ quan ngành dọc cấp tỉnh đóng trên địa bàn cấp huyện, cấp xã",
-			"các cơ quan hcnn tw",
-			"cơ quan hcnn tw",
-			"các cơ quan ngành dọc cấp tỉnh",
-			"các cơ quan ngành dọc",
-			"các cơ quan tw đóng trên địa bàn",
-			"các cơ quan trung ương đóng trên địa bàn",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_RELATED,
-		"Cơ quan liên quan",
-		"Collective",
-		(
-			"các cơ quan liên quan",
-			"các cơ quan có liên quan",
-			"các cơ quan, đơn vị liên quan",
-			"các cơ quan, đơn vị, địa phương",
-			"các đơn vị liên quan",
-			"đơn vị có liên quan",
-			"các đơn vị có liên quan",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_UNITS,
-		"Các phòng",
-		"Collective",
-		(
-			"các phòng chuyên môn có liên quan",
-			"các phòng chuyên môn",
-			"các phòng ban chuyên môn",
-			"phòng chuyên môn",
-			"các phòng ban",
-			"các phòng",
-		),
-		scoped=True,
-	),
-	KnownAgency(
-		COLLECTIVE_PRESS,
-		"Báo chí",
-		"Collective",
-		(
-			"các cơ quan báo chí đóng trên địa bàn tỉnh",
-			"các cơ quan báo chí trên địa bàn tỉnh",
-			"các cơ quan báo chí",
-		),
-	),
-	# The province's People's Committee and its office
-	KnownAgency(PEOPLES_COMMITTEE, "UBND tỉnh", "People's Committee", ("ủy ban nhân dân tỉnh", "ubnd tỉnh")),
-	KnownAgency(
-		PROVINCIAL_OFFICE,
-		"VP UBND tỉnh",
-		"Office",
-		(
-			"văn phòng ủy ban nhân dân tỉnh",
-			"văn phòng ubnd tỉnh",
-			"vp ubnd tỉnh",
-			"vpubnd tỉnh",
-			"chánh văn phòng ubnd tỉnh",
-		),
-		parent=COLLECTIVE_DEPARTMENTS,
-	),
-	KnownAgency(
-		"Bộ phận tiếp nhận và trả kết quả tập trung cấp tỉnh",
-		"Bộ phận một cửa tập trung",
-		"Centre",
-		(
-			"bộ phận tiếp nhận và trả kết quả tập trung cấp tỉnh",
-			"bộ phận tiếp nhận và trả kết quả tập trung",
-			"bộ phận một cửa tập trung",
-		),
-		parent=PROVINCIAL_OFFICE,
-	),
-	KnownAgency(
-		"Trung tâm Phục vụ hành chính công",
-		"TT PVHCC",
-		"Centre",
-		("trung tâm phục vụ hành chính công tỉnh", "trung tâm phục vụ hành chính công", "tt pvhcc"),
-		parent=PROVINCIAL_OFFICE,
-	),
-	KnownAgency(
-		"Trung tâm Hành chính công tỉnh",
-		"Trung tâm HCC",
-		"Centre",
-		(
-			"trung tâm hành chính công của tỉnh",
-			"trung tâm hành chính công tỉnh",
-			"trung tâm hành chính công",
-			"trung tâm hc công của tỉnh",
-			"trung tâm hc công",
-			"trung tâm hcc tỉnh",
-		),
-		parent=PROVINCIAL_OFFICE,
-	),
-	KnownAgency(
-		"Phòng Kiểm soát thủ tục hành chính",
-		"Phòng KSTTHC",
-		"Unit",
-		("phòng ks tthc", "phòng kiểm soát tthc", "phòng kiểm soát thủ tục hành chính"),
-		parent=PROVINCIAL_OFFICE,
-	),
-	# Departments (Sở) and bodies of the same rank
-	*(
-		KnownAgency(name, short, "Department", aliases, parent=COLLECTIVE_DEPARTMENTS)
-		for name, short, aliases in (
-			("Sở Nội vụ", "SNV", ("sở nội vụ",)),
-			("Sở Tư pháp", "STP", ("sở tư pháp",)),
-			("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", ("sở kế hoạch và đầu tư", "sở kh&đt", "skhđt", "sở khđt")),
-			("Sở Tài chính", "STC", ("sở tài chính",)),
-			("Sở Công Thương", "SCT", ("sở công thương",)),
-			(
-				"Sở Nông nghiệp và Phát triển nông thôn",
-				"Sở NN&PTNT",
-				("sở nông nghiệp và phát triển nông thôn", "sở nn&ptnt", "sở nông nghiệp và ptnt"),
-			),
-			("Sở Giao thông vận tải", "Sở GTVT", ("sở giao thông vận tải", "sở gtvt")),
-			("Sở Xây dựng", "SXD", ("sở xây dựng",)),
-			(
-				"Sở Tài nguyên và Môi trường",
-				"Sở TN&MT",
-				("sở tài nguyên và môi trường", "sở tn&mt", "sở tnmt"),
-			),
-			(
-				"Sở Thông tin và Truyền thông",
-				"Sở TT&TT",
-				("sở thông tin và truyền thông", "sở thông tin - truyền thông", "sở tt&tt", "sở tttt"),
-			),
-			(
-				"Sở Lao động - Thương binh và Xã hội",
-				"Sở LĐ-TB&XH",
-				(
-					"sở lao động - thương binh và xã hội",
-					"sở lao động thương binh và xã hội",
-					"sở lao động - tbxh",
-					"sở lđ - tb&xh",
-					"sở lđtbxh",
-					"lao động - tbxh",
-					"lao động - thương binh và xã hội",
-				),
-			),
-			(
-				"Sở Văn hóa, Thể thao và Du lịch",
-				"Sở VHTTDL",
-				(
-					"sở văn hóa, thể thao và du lịch",
-					"sở vh, tt&dl",
-					"sở vhttdl",
-					"sở văn hóa - thể thao và du lịch",
-				),
-			),
-			("Sở Khoa học và Công nghệ", "Sở KH&CN", ("sở khoa học và công nghệ", "sở kh&cn", "sở khcn")),
-			("Sở Giáo dục và Đào tạo", "Sở GD&ĐT", ("sở giáo dục và đào tạo", "sở gd&đt", "sở gdđt")),
-			("Sở Y tế", "SYT", ("sở y tế",)),
-			("Sở Ngoại vụ", "SNgV", ("sở ngoại vụ",)),
-			("Sở Du lịch", "SDL", ("sở du lịch",)),
-			("Thanh tra tỉnh", "TTr tỉnh", ("thanh tra tỉnh",)),
-			("Ban Dân tộc", "BDT", ("ban dân tộc tỉnh", "ban dân tộc")),
-			(
-				"Ban Quản lý các Khu công nghiệp",
-				"BQL các KCN",
-				("ban quản lý các khu công nghiệp", "ban quản lý các kcn", "bql các kcn"),
-			),
-		)
-	),
-	# Central agencies located in the province
-	*(
-		KnownAgency(name, short, "Central Agency", aliases, parent=COLLECTIVE_CENTRAL)
-		for name, short, aliases in (
-			("Công an tỉnh", "CA tỉnh", ("công an tỉnh",)),
-			("Cục Thuế tỉnh", "Cục Thuế", ("cục thuế tỉnh", "cục thuế")),
-			(
-				"Kho bạc Nhà nước tỉnh",
-				"KBNN tỉnh",
-				("kho bạc nhà nước tỉnh", "kho bạc nhà nước", "kbnn tỉnh"),
-			),
-			("Bảo hiểm xã hội tỉnh", "BHXH tỉnh", ("bảo hiểm xã hội tỉnh", "bhxh tỉnh")),
-			("Cục Hải quan tỉnh", "Cục Hải quan", ("cục hải quan tỉnh",)),
-		)
-	),
-	KnownAgency("Ban Tổ chức Tỉnh ủy", "BTC Tỉnh ủy", "Party Body", ("ban tổ chức tỉnh ủy",)),
-	KnownAgency(
-		"Đài Phát thanh - Truyền hình tỉnh",
-		"Đài PT-TH",
-		"Media",
-		(
-			"đài phát thanh - truyền hình tỉnh",
-			"đài phát thanh - truyền hình",
-			"đài phát thanh truyền hình tỉnh",
-			"đài pt - th tỉnh",
-			"đài pt - th",
-		),
-	),
-	KnownAgency("Bưu điện tỉnh", "Bưu điện", "Enterprise", ("bưu điện tỉnh", "tổng công ty bưu chính")),
-	# Offices inside a department (seed: the Department of Planning and Investment)
-	*(
-		KnownAgency(name, short, "Unit", aliases, scoped=True)
-		for name, short, aliases in (
-			("Văn phòng Sở", "VP Sở", ("văn phòng sở",)),
-			("Phòng Thanh tra", "P. Thanh tra", ("phòng thanh tra",)),
-			("Phòng Đầu tư phát triển", "P. ĐTPT", ("phòng đầu tư phát triển",)),
-			("Phòng Đăng ký kinh doanh", "P. ĐKKD", ("phòng đăng ký kinh doanh",)),
-			(
-				"Phòng Đấu thầu và Giám sát đầu tư",
-				"P. ĐT&GSĐT",
-				(
-					"phòng đấu thầu và giám sát đầu tư",
-					"phòng đấu thầu, thẩm định và giám sát đầu tư",
-					"đấu thầu và giám sát đầu tư",
-				),
-			),
-			("Phòng Tổng hợp, quy hoạch", "P. TH-QH", ("phòng tổng hợp, quy hoạch", "tổng hợp, quy hoạch")),
-			(
-				"Phòng Kế hoạch phát triển kinh tế",
-				"P. KHPTKT",
-				("phòng kế hoạch phát triển kinh tế", "kế hoạch phát triển kinh tế"),
-			),
-			(
-				"Phòng Kế hoạch phát triển xã hội",
-				"P. KHPTXH",
-				("phòng kế hoạch phát triển xã hội", "kế hoạch phát triển xã hội"),
-			),
-		)
-	),
-)
+KNOWN: tuple[KnownAgency, ...] = tuple(_known(entry) for entry in _DATA["agencies"])
 
 BY_NAME: dict[str, KnownAgency] = {a.name: a for a in KNOWN}
 
@@ -445,6 +200,21 @@ class Vocabulary:
 			self._pattern = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(map(re.escape, keys)) + r")(?![\wÀ-ỹ])")
 		return self._pattern
 
+	def dated(self, day: dt.date | None) -> Vocabulary:
+		"""This vocabulary as a document of `day` reads it: the generic words of an agency that
+		had ended by then ("các địa phương" after the districts) name its successor."""
+		if day is None:
+			return self
+		moved = {
+			fold(alias): agency.successor
+			for agency in KNOWN
+			if agency.until and agency.successor and day >= agency.until
+			for alias in agency.aliases_then_successor
+		}
+		if not moved:
+			return self
+		return replace(self, aliases={**self.aliases, **moved}, kinds=dict(self.kinds), _pattern=None)
+
 	def resolve(self, text: str) -> str | None:
 		"""The canonical name for `text` if it is a known name or alias, else None."""
 		return self.aliases.get(fold(text))
@@ -542,26 +312,38 @@ def _unique(items) -> list[str]:
 
 
 def standard_vocabulary() -> Vocabulary:
-	"""The vocabulary of every province: KNOWN with its aliases."""
+	"""The vocabulary of every province: KNOWN with its aliases (a fresh copy each call)."""
 	vocabulary = Vocabulary()
 	for agency in KNOWN:
-		vocabulary.add(agency.name, agency.kind, agency.short, *agency.aliases)
+		vocabulary.add(
+			agency.name, agency.kind, agency.short, *agency.aliases, *agency.aliases_then_successor
+		)
 	return vocabulary
 
 
-# Provinces and centrally run cities (before the 2025 merger: the seeds' period), to read
-# the province a plan belongs to.
-PROVINCES = (
-	"An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
-	"Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
-	"Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-	"Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-	"Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
-	"Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-	"Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-	"Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh",
-	"Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)  # fmt: skip
+def era_note(name: str, day: dt.date | None) -> str | None:
+	"""Why a document of `day` should not name agency `name` (it had ended, or did not exist
+	yet), or None. A note, never a correction: the coordinator decides who takes the task.
+
+	>>> era_note("Sở Kế hoạch và Đầu tư", dt.date(2025, 11, 20))
+	'Sở Kế hoạch và Đầu tư no longer exists from 2025-03-01 (its functions went to Sở Tài chính): check the agency'
+	"""
+	agency = BY_NAME.get(name)
+	if agency is None or day is None:
+		return None
+	if agency.until and day >= agency.until:
+		went = f" (its functions went to {agency.successor})" if agency.successor else ""
+		return f"{name} no longer exists from {agency.until}{went}: check the agency"
+	if agency.since and day < agency.since:
+		return f"{name} exists only from {agency.since}: check the agency"
+	return None
+
+
+# Provinces and centrally run cities of both eras (63 before the merger of 1 July 2025, 34
+# after it), to read the province a plan belongs to.
+PROVINCES_2025: tuple[str, ...] = tuple(_DATA["provinces"]["since_2025_07_01"])
+MERGED_PROVINCES: dict[str, str] = dict(_DATA["provinces"]["merged_2025_07_01"])
+PROVINCES: tuple[str, ...] = (*PROVINCES_2025, *MERGED_PROVINCES)
 
 
 def find_provinces(text: str) -> list[str]:
