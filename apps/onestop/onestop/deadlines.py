@@ -230,3 +230,34 @@ INLINE_DEADLINE = re.compile(
 	r"(?:iv|i{1,3}|[1-4])\s*/\s*20\d{2}|20\d{2}(?:\s*-\s*20\d{2})?)",
 	re.I,
 )
+
+
+_MILESTONE = re.compile(
+	rf"quý\s+(iv|i{{1,3}}|[1-4])(?:{_SEP}{_Y}|\s+năm\s+{_Y})?|(?<!\d)\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}20\d{{2}}(?!\d)"
+	rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+20\d{{2}}|tháng\s+\d{{1,2}}{_SEP}20\d{{2}}(?!\d)"
+)
+
+
+def milestones_in(text: str | None, year: int | None = None) -> list[str]:
+	"""The milestones of a deadline phrase that names several dates, in order: "Quý II và
+	Quý IV/2019" → ["Quý II/2019", "Quý IV/2019"]; "… trước ngày 15/12/2025; … trước ngày
+	31/12/2025" → ["15/12/2025", "31/12/2025"]. One date, or a span ("từ … đến …", "giai
+	đoạn 2021 - 2025"), gives []. A quarter without a year takes the next one's (else `year`).
+	The task is due on the last milestone."""
+	t = normalise(text or "").lower()
+	if not t or re.search(r"\btừ\b|\bđến\b|giai đoạn|20\d{2}\s*-\s*20\d{2}", t):
+		return []
+	found = [m for m in _MILESTONE.finditer(t)]
+	if len(found) < 2:
+		return []
+	out: list[str] = []
+	for i, m in enumerate(found):
+		if m.group(1):
+			y = m.group(2) or m.group(3)
+			if y is None:
+				later = next((n for n in found[i + 1 :] if n.group(1) and (n.group(2) or n.group(3))), None)
+				y = (later.group(2) or later.group(3)) if later else (str(year) if year else None)
+			out.append(f"Quý {m.group(1).upper()}/{y}" if y else f"Quý {m.group(1).upper()}")
+		else:
+			out.append(m.group(0))
+	return list(dict.fromkeys(out)) if len(set(out)) > 1 else []

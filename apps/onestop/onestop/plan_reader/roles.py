@@ -1,0 +1,147 @@
+"""Who leads a task and who co-operates, read from its words, its heading or a table cell."""
+
+from __future__ import annotations
+
+import re
+
+from onestop.agency_names import PEOPLES_COMMITTEE, Vocabulary, fold, normalise, spaced
+from onestop.plan_reader.model import Draft, Roles
+
+_COOP = re.compile(r"phối hợp(?: chặt chẽ)?(?: với)?\s+")
+# Words that open an agency's name when the vocabulary does not know it ("Trung tâm Xúc tiến
+# đầu tư, thương mại và du lịch"): a heading made of such a name assigns what is under it.
+ORG_WORDS = re.compile(
+	r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Công an|Bộ Chỉ huy|Hội|Liên minh|Liên đoàn|Đoàn|Viện|"
+	r"Ủy ban|UBND|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tòa án|Cổng|Tổng công ty|Công ty|Thuế|Hải quan|"
+	r"Bảo hiểm|Các|Trường|Bệnh viện|Quỹ|Tỉnh đoàn|Tỉnh ủy|Đảng ủy|Mặt trận|Cơ quan|Phòng|Học viện)\b"
+)
+_HEADING_PREFIX = re.compile(
+	r"^(?:(?:trách nhiệm|nhiệm vụ(?:, quyền hạn)?|phân công)(?: của| cho)?|đề nghị|giao|yêu cầu)\s+", re.I
+)
+_VERBISH = re.compile(
+	r"\b(?:chủ trì|tham mưu|thực hiện|triển khai|tổ chức|xây dựng|phối hợp|chỉ đạo|rà soát|hướng dẫn|"
+	r"kiểm tra|theo dõi|báo cáo|đẩy mạnh|tăng cường|nghiên cứu|bảo đảm|đảm bảo|có trách nhiệm)\b",
+	re.I,
+)
+
+
+def roles_in(text: str, vocabulary: Vocabulary) -> Roles:
+	"""Lead agencies named as the subject of `text` and co-operating agencies after
+	"phối hợp (với)". "Sở TT&TT và Sở KH&CN phối hợp." names co-operators only."""
+	leads, end = vocabulary.leading(text)
+	folded = fold(text)
+	co: list[str] = []
+	if leads and re.match(r"\s*phối hợp\W*$", folded[end:]):
+		return Roles([], leads)
+	for m in _COOP.finditer(folded):
+		names, _ = vocabulary.leading(spaced(text)[m.end() :])
+		co.extend(n for n in names if n not in co)
+	return Roles(leads, [c for c in co if c not in leads])
+
+
+def heading_roles(text: str, vocabulary: Vocabulary) -> Roles:
+	"""The agencies a heading assigns its items to: "1. Sở Nội vụ:", "Điều 9. Trách nhiệm
+	của Sở Tư pháp", "8. Đề nghị Liên minh Hợp tac xã tỉnh, Hội Nông dân tỉnh", and a name
+	the vocabulary does not know when the heading is only that name ("7. Trung tâm Xúc tiến
+	đầu tư, thương mại và du lịch")."""
+	roles = roles_in(text, vocabulary)
+	if roles:
+		return roles
+	stripped = _HEADING_PREFIX.sub("", normalise(text).rstrip(" :.")).strip()
+	if stripped != normalise(text).rstrip(" :."):
+		roles = roles_in(stripped, vocabulary)
+		if roles:
+			return roles
+	if stripped and ORG_WORDS.match(stripped) and len(stripped) <= 160 and not _VERBISH.search(stripped):
+		names = named_list(stripped, vocabulary)
+		return Roles(names[:1], names[1:])
+	return Roles()
+
+
+def named_list(text: str, vocabulary: Vocabulary) -> list[str]:
+	"""Agencies listed in a field or heading ("Bộ Công an, Bộ Tư pháp và các cơ quan báo chí"),
+	known ones by their canonical names, unknown ones as written."""
+	parts = re.split(
+		r"\s*[;,]\s*(?=[A-ZĐÀ-Ỹ]|các\b)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\b)", normalise(text).strip(" .;:")
+	)
+	names: list[str] = []
+	pending = ""
+	for part in parts:
+		part = (pending + ", " + part) if pending else part
+		known, end = vocabulary.leading(part)
+		if known and end >= len(fold(part).rstrip(" .;:")) - 1:
+			names.extend(known)
+			pending = ""
+		elif known:
+			names.extend(known)
+			pending = ""
+		elif ORG_WORDS.match(part):
+			names.append(part.strip(" .;:"))
+			pending = ""
+		elif names and not ORG_WORDS.match(part):
+			names[-1] = f"{names[-1]}, {part}"  # "Báo và Phát thanh, Truyền hình …"
+	return list(dict.fromkeys(n for n in names if n))
+
+
+def roles_of_cell(cell: str, vocabulary: Vocabulary) -> Roles:
+	"""Agencies of a table cell: "- Sở TT&TT chủ trì tham mưu; - Các sở, ban, ngành phối hợp."."""
+	leads: list[str] = []
+	co: list[str] = []
+	others: list[str] = []
+	for item in re.split(r"\n\s*-\s*|;\s*|^\s*-\s*|\s+-\s+(?=[A-ZĐ])", cell.strip()):
+		item = item.strip(" -.;\n")
+		if not item:
+			continue
+		names, _ = vocabulary.leading(item)
+		if not names:
+			names = named_list(item, vocabulary)
+		if not names:
+			continue
+		low = fold(item)
+		if "chủ trì" in low:
+			leads.extend(names)
+		elif "phối hợp" in low:
+			co.extend(names)
+		else:
+			others.extend(names)
+	if not leads:
+		leads, others = others[:1], others[1:]
+	co = [*others, *co]
+	return Roles(unique(leads), [c for c in unique(co) if c not in leads])
+
+
+def unique(items) -> list:
+	"""Items without repeats, in their first order."""
+	return list(dict.fromkeys(items))
+
+
+def resolve_roles(
+	drafts: list[Draft], vocabulary: Vocabulary
+) -> list[tuple[str | None, list[str], list[str]]]:
+	"""(lead, co, notes) of each draft: its own subject, else its heading's, else the first
+	agency its text names, else the previous task's in the same section."""
+	out = []
+	previous: dict[str, str] = {}
+	for d in drafts:
+		notes: list[str] = []
+		part = d.ref.split(".")[0] if "." in d.ref else ""
+		if d.roles.leads:
+			lead, co = d.roles.leads[0], [*d.roles.leads[1:], *d.roles.co]
+		elif d.heading.leads:
+			lead = d.heading.leads[0]
+			co = [*d.heading.leads[1:], *(d.roles.co or d.heading.co)]
+		elif d.labelled:
+			lead, co = None, list(d.roles.co)
+			notes.append("lead agency not found in the text")
+		else:
+			named = [n for n in vocabulary.actors(d.text) if n != PEOPLES_COMMITTEE and n not in d.roles.co]
+			lead = named[0] if named else previous.get(part)
+			co = list(d.roles.co)
+			if lead is None:
+				notes.append("lead agency not found in the text")
+			else:
+				notes.append("lead agency inferred (the text names none as its subject)")
+		if lead:
+			previous[part] = lead
+		out.append((lead, [c for c in unique(co) if c != lead], notes))
+	return out
