@@ -110,6 +110,10 @@ ROLE_PREFIXES = (
 	"giám đốc",
 	"chủ tịch",
 	"người đứng đầu",
+	"bộ trưởng",
+	"thủ trưởng cơ quan",
+	"đồng chí bộ trưởng",
+	"đề nghị",
 )
 
 # Agencies that no plan text writes in the vocabulary's words; found by their shape.
@@ -213,6 +217,12 @@ class Vocabulary:
 		}
 		if not moved:
 			return self
+		return replace(self, aliases={**self.aliases, **moved}, kinds=dict(self.kinds), _pattern=None)
+
+	def central(self) -> Vocabulary:
+		"""This vocabulary as a document of a ministry or the Government reads it: "các địa
+		phương" are the provinces, not the communes."""
+		moved = {fold(alias): name for alias, name in _DATA.get("in_central_documents", {}).items()}
 		return replace(self, aliases={**self.aliases, **moved}, kinds=dict(self.kinds), _pattern=None)
 
 	def resolve(self, text: str) -> str | None:

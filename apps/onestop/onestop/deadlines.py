@@ -56,7 +56,7 @@ _DATE_WORDS = re.compile(rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_SEP}{_Y}(?!\d)|tháng\s+(\d{{1,2}})\s+năm\s+{_Y}")
 _QUARTER = re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])(?:{_SEP}|\s+năm\s+){_Y}")
 _HALF = re.compile(rf"(06|6)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{_Y})?")
-_RANGE = re.compile(rf"(?:giai đoạn|từ năm)\s+{_Y}\s*-\s*{_Y}")
+_RANGE = re.compile(rf"(?:giai đoạn|từ năm|năm|các năm)\s+{_Y}\s*-\s*{_Y}")
 _YEAR = re.compile(rf"(?:trong|cả|hết|cuối|năm)\s+(?:năm\s+)?{_Y}(?!\s*/)|^năm\s+{_Y}")
 _FROM = re.compile(r"(?:^|\W)(?:bắt đầu(?: thực hiện)?\s+từ|kể từ|từ)\s+(?=ngày|tháng|quý|năm|\d)")
 

@@ -54,6 +54,9 @@ _ATTACHED = re.compile(
 )
 _ARTICLE = re.compile(r"^Điều\s+\d+")
 _STRUCTURE = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\)|Điều\s+\d+|Chương\s+[IVX\d]+)")
+_CENTRAL = re.compile(
+	r"^(?:THỦ TƯỚNG|CHÍNH PHỦ|BỘ\s|VĂN PHÒNG CHÍNH PHỦ|BAN CHỈ ĐẠO|ỦY BAN DÂN TỘC|NGÂN HÀNG NHÀ NƯỚC)"
+)
 _CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 _DISTRICT_ERA_END = dt.date(2025, 7, 1)
 
@@ -84,6 +87,8 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None, *, year: int | N
 	province = provinces[0] if provinces else None
 	on = header.date or (dt.date(header.year, 1, 1) if header.year and header.year != 2025 else None)
 	vocabulary = vocabulary.dated(on)
+	if _CENTRAL.match(" ".join(header.issuer_lines[:2])):
+		vocabulary = vocabulary.central()
 	localise = _localiser(province)
 
 	warnings: list[str] = []

@@ -10,11 +10,10 @@ from onestop.agency_names import normalise
 # field → the labels that introduce it (folded to lower case before matching)
 LABELS = {
 	"content": r"nhiệm vụ|nội dung(?: công việc| thực hiện)?|công việc|tên nhiệm vụ",
-	"lead": r"(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))? chủ trì(?: thực hiện)?|chủ trì(?: thực hiện)?"
+	"lead": r"(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))? chủ trì(?: [\wÀ-ỹ]+){0,2}|chủ trì(?: thực hiện)?"
 	r"|(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))? thực hiện|cơ quan được giao|trách nhiệm thực hiện",
 	"co": r"(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị|tổ chức))? phối hợp(?: thực hiện)?|phối hợp(?: thực hiện)?",
-	"time": r"thời gian(?: thực hiện| hoàn thành| dự kiến hoàn thành| trình)?|thời hạn(?: hoàn thành| thực hiện)?"
-	r"|tiến độ(?: thực hiện| hoàn thành)?",
+	"time": r"thời gian(?: [\wÀ-ỹ]+){0,3}|thời hạn(?: [\wÀ-ỹ]+){0,3}|tiến độ(?: [\wÀ-ỹ]+){0,2}",
 	"product": r"sản phẩm(?: dự kiến| đầu ra)?|kết quả(?: dự kiến| đầu ra)?|hình thức văn bản",
 	"budget": r"kinh phí(?: thực hiện)?|nguồn kinh phí",
 }

@@ -60,27 +60,53 @@ def heading_roles(text: str, vocabulary: Vocabulary) -> Roles:
 
 def named_list(text: str, vocabulary: Vocabulary) -> list[str]:
 	"""Agencies listed in a field or heading ("Bộ Công an, Bộ Tư pháp và các cơ quan báo chí"),
-	known ones by their canonical names, unknown ones as written."""
-	parts = re.split(
-		r"\s*[;,]\s*(?=[A-ZĐÀ-Ỹ]|các\b)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\b)", normalise(text).strip(" .;:")
-	)
+	known ones by their canonical names, unknown ones as written when they start with a word
+	that opens an agency's name ("Viện kiểm sát nhân dân tỉnh")."""
 	names: list[str] = []
-	pending = ""
-	for part in parts:
-		part = (pending + ", " + part) if pending else part
-		known, end = vocabulary.leading(part)
-		if known and end >= len(fold(part).rstrip(" .;:")) - 1:
+	rest = spaced(text).strip(" .;:")
+	while rest:
+		known, end = vocabulary.leading(rest)
+		if known:
 			names.extend(known)
-			pending = ""
-		elif known:
-			names.extend(known)
-			pending = ""
-		elif ORG_WORDS.match(part):
-			names.append(part.strip(" .;:"))
-			pending = ""
-		elif names and not ORG_WORDS.match(part):
-			names[-1] = f"{names[-1]}, {part}"  # "Báo và Phát thanh, Truyền hình …"
-	return list(dict.fromkeys(n for n in names if n))
+			rest = rest[end:]
+		else:
+			m = _NEXT_NAME.search(rest)
+			piece = rest[: m.start()] if m else rest
+			piece = piece.strip(" .;:,")
+			if ORG_WORDS.match(piece) and len(piece.split()) <= 14:
+				names.append(
+					re.split(r"\s+(?:chủ trì|phối hợp|thực hiện|tiến hành|rà soát|có trách nhiệm)\b", piece)[
+						0
+					]
+				)
+			elif (
+				names
+				and piece[:1].isupper()
+				and len(piece.split()) <= 4
+				and names[-1] not in vocabulary.kinds
+			):
+				names[-1] = f"{names[-1]}, {piece}"  # "Báo và Phát thanh, Truyền hình …"
+			rest = rest[m.end() :] if m else ""
+		rest = re.sub(r"^\s*(?:,|;|\bvà\b|\bcùng\b)?\s*", "", rest)
+	return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
+_NEXT_NAME = re.compile(r"\s*(?:[;,]|\bvà\b)\s*(?=[A-ZĐÀ-Ỹ]|các\b)")
+
+
+def leading_list_at_first_actor(text: str, vocabulary: Vocabulary) -> list[str]:
+	"""The agencies listed one after another from the first agency `text` names as an actor:
+	"Căn cứ kế hoạch này, Giám đốc các Sở, …, UBND các xã, phường xây dựng kế hoạch" → [Các
+	Sở, ban, ngành, UBND các xã, phường, đặc khu]."""
+	actors = vocabulary.actors(text)
+	if not actors:
+		return []
+	folded = fold(text)
+	for m in vocabulary.pattern.finditer(folded):
+		if vocabulary.aliases[m.group(1)] == actors[0]:
+			names, _ = vocabulary.leading(spaced(text)[m.start() :])
+			return names or actors[:1]
+	return actors[:1]
 
 
 def roles_of_cell(cell: str, vocabulary: Vocabulary) -> Roles:
@@ -134,9 +160,10 @@ def resolve_roles(
 			lead, co = None, list(d.roles.co)
 			notes.append("lead agency not found in the text")
 		else:
-			named = [n for n in vocabulary.actors(d.text) if n != PEOPLES_COMMITTEE and n not in d.roles.co]
+			named = [n for n in leading_list_at_first_actor(d.text, vocabulary) if n != PEOPLES_COMMITTEE]
+			named = [n for n in named if n not in d.roles.co]
 			lead = named[0] if named else previous.get(part)
-			co = list(d.roles.co)
+			co = [*named[1:], *d.roles.co]
 			if lead is None:
 				notes.append("lead agency not found in the text")
 			else:
