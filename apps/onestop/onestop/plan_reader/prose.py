@@ -137,6 +137,16 @@ def build_tree(units: list[Unit]) -> Node:
 	return root
 
 
+_NAMED_HEAD = re.compile(r"^([^:;.]{3,160}):\s+\S")
+
+
+def _names_only(text: str, localise, vocabulary: Vocabulary) -> bool:
+	"""Whether a heading is only the names of the agencies it assigns ("1. Sở Công Thương:")."""
+	text = localise(normalise(text)).rstrip(" :.")
+	names, end = vocabulary.leading(text)
+	return bool(names) and end >= len(fold(text)) - 2
+
+
 def join_refs(labels: list[str]) -> str:
 	"""A task's reference from its headings' labels: ["II", "1", "-3"] → "II.1-3"."""
 	return ".".join(labels).replace(".-", "-")
@@ -241,7 +251,8 @@ class ProseReader:
 				return  # "Thực hiện theo các nhiệm vụ cụ thể tại Phụ lục": the table holds them
 			own = heading if not self._roles(text) else Roles()
 			draft = self._task(ref, ref, text, own, section, node.line)
-			draft.title = sentence_case(node.text.rstrip(":"))
+			if not _names_only(node.text, self.localise, self.vocabulary):
+				draft.title = sentence_case(node.text.rstrip(":"))
 			time = next(
 				(u.text for u in node.children if isinstance(u, Unit) and TIME_LINE.match(u.text)), None
 			)
@@ -334,6 +345,11 @@ class ProseReader:
 		else:
 			text, deadline_text, stated = split_deadline(raw)
 			own = self._roles(text)
+			named = _NAMED_HEAD.match(text)
+			if not own and named:  # "Đề nghị Công ty Điện lực Đắk Lắk: Khẩn trương kiểm tra …"
+				found = heading_roles(self.localise(named.group(1)), self.vocabulary)
+				if found:
+					own = Roles(found.leads, unique([*found.co, *own.co]))
 			draft = Draft(ref, key, text, deadline_text, None, own, heading, None, section, line, stated)
 		self.drafts.append(draft)
 		return draft

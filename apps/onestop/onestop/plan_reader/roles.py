@@ -35,8 +35,37 @@ def roles_in(text: str, vocabulary: Vocabulary) -> Roles:
 		return Roles([], leads)
 	for m in _COOP.finditer(folded):
 		names, _ = vocabulary.leading(spaced(text)[m.end() :])
+		clause = re.split(r"[;.:]", folded[m.end() :], maxsplit=1)[0]
+		verb = _VERBISH.search(clause)
+		clause = clause[: verb.start()] if verb else clause
+		for hit in vocabulary.pattern.finditer(clause):
+			before = clause[: hit.start()].split()
+			name = vocabulary.aliases[hit.group(1)]
+			if (before and before[-1] in _OBJECT_WORDS) or name == PEOPLES_COMMITTEE:
+				continue  # "… tham mưu UBND tỉnh": the object of a verb, not a partner
+			names.append(name)
 		co.extend(n for n in names if n not in co)
 	return Roles(leads, [c for c in co if c not in leads])
+
+
+_OBJECT_WORDS = {
+	"tại",
+	"về",
+	"cho",
+	"của",
+	"đến",
+	"trình",
+	"mưu",
+	"gửi",
+	"từ",
+	"qua",
+	"giúp",
+	"đề nghị",
+	"nghị",
+	"hướng",
+	"dẫn",
+	"đạo",
+}
 
 
 def heading_roles(text: str, vocabulary: Vocabulary) -> Roles:
