@@ -269,7 +269,7 @@ def _tasks(
 			deadline = parse_deadline(draft.text, year=year)
 		if deadline.kind == "unparsed":
 			notes.append(f"deadline not understood: {draft.deadline_text!r}")
-		if year is None and draft.deadline_text:
+		if year is None:
 			notes.append("the plan's year is unknown: check the dates")
 		task_warnings = [w for name in (lead, *co) if name for w in [_era(name, on)] if w]
 		tasks.append(

@@ -37,7 +37,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 _ROMAN_RE = "|".join(sorted(ROMAN, key=len, reverse=True))
 # A line that opens an item: "I.", "1.", "1.1.", "a)", "- ", "+ ", "Điều 3.", "Chương II".
 MARKER = re.compile(
-	rf"^(?:(?:{_ROMAN_RE})\.\s|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s|\d{{1,2}}\)\s|[a-zđ]\)\s?|[-–•+*]\s|"
+	rf"^(?:(?:{_ROMAN_RE})\.\s|\d{{1,2}}\.\s|\d{{1,2}}(?:\.\d{{1,2}})+\.?\s|\d{{1,2}}\)\s|[a-zđ]\)\s?|[-–•+*]\s|"
 	r"Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+\.|[A-Z]\.\s)"
 )
 # Lines that stand alone whatever the line before them ends with.
@@ -47,6 +47,8 @@ STANDALONE = re.compile(
 	r"(?:QUYẾT NGHỊ|QUYẾT ĐỊNH):$|Căn cứ\s|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|TM\.|KT\.|Q\.|"
 	r"\((?:Kèm theo|Ban hành kèm theo)\b)"
 )
+# A line that ends on one of these words goes on in the next ("ngày\n26 tháng 11 năm 2025").
+_DANGLING = re.compile(r"(?:\b(?:ngày|tháng|năm|số|của|và|các|với|tại|theo|về|cho|từ|đến)|,)$", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?…)\"”]\s*$|\./\.$")
 
 
@@ -66,10 +68,12 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 	next line goes on in lower case."""
 	texts = [clean(x) for x in lines]
 	pairs = [(a, b) for a, b in itertools.pairwise(texts) if len(a) > 15 and b and a != CELL and b != CELL]
-	if len(pairs) < 4:
+	if len(pairs) < 2:
 		return False
-	mid = sum(1 for a, b in pairs if not _CLAUSE_END.search(a) and (b[0].islower() or b[0].isdigit()))
-	return mid / len(pairs) > 0.15
+	open_ = [(a, b) for a, b in pairs if not _CLAUSE_END.search(a)]
+	lower = sum(1 for a, b in open_ if b[0].islower() or b[0].isdigit())
+	going_on = sum(1 for a, b in open_ if not MARKER.match(b) and not STANDALONE.match(b))
+	return (len(pairs) >= 4 and lower / len(pairs) > 0.15) or going_on / len(pairs) > 0.6
 
 
 def _opens_unit(previous: str, line: str) -> bool:
@@ -121,7 +125,9 @@ def logical_lines(text: str) -> list[Line]:
 		# a line in lower case goes on with the paragraph before it, even over a blank
 		# line (a page break); otherwise a blank line ends a paragraph and, in a wrapped
 		# text, so does a line that opens an item
-		goes_on = text_[0].islower() and not MARKER.match(text_)
+		goes_on = (text_[0].islower() and not MARKER.match(text_)) or (
+			current is not None and _DANGLING.search(current.text) is not None and not MARKER.match(text_)
+		)
 		if current is not None and (
 			goes_on or (wrapped and not broken and not _opens_unit(current.text, text_))
 		):

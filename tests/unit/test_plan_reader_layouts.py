@@ -1,0 +1,413 @@
+"""The plan reader on the layouts of real documents, without a site: excerpts of the corpus
+in tests/corpus/docs (hard-wrapped as they were copied), each with what a reader must get."""
+
+import datetime as dt
+
+import pytest
+
+from onestop.agency_names import era_note, standard_vocabulary
+from onestop.plan_parser import PlanParseError, parse_plan
+from onestop.plan_reader.labelled import split_fields, starts_with_label
+from onestop.plan_reader.text import is_hard_wrapped, logical_lines
+
+HEADER = """|
+ỦY BAN NHÂN
+DÂN
+TỈNH NGHỆ AN
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+1026/KH-UBND
+|
+Nghệ An, ngày 26
+tháng 11 năm 2025
+|
+
+KẾ HOẠCH
+
+TRIỂN KHAI THỰC HIỆN
+CHỈ THỊ SỐ 32/CT-TTG VỀ BẢO VỆ BÍ MẬT NHÀ NƯỚC
+
+"""
+
+DIRECTIVE = """III. PHÂN CÔNG NHIỆM VỤ
+
+1. Công an tỉnh
+
+- Chủ trì, phối hợp với các cơ quan, đơn vị có liên
+quan tham mưu Chủ tịch UBND tỉnh kiện toàn Ban Chỉ đạo bảo vệ bí mật nhà nước trên
+địa bàn tỉnh Nghệ An.
+
+- Chủ trì, phối hợp Bộ Chỉ huy Quân sự tỉnh và sở, ngành
+có liên quan tham mưu xây dựng chính sách đặc thù.
+
+2. Sở Nội vụ:
+
+a) Chủ trì, phối hợp với Sở Tài
+chính rà soát biên chế; hoàn thành trước ngày
+15 tháng 12 năm 2025.
+
+b) Nghiên cứu tích hợp nội dung bài giảng vào chương trình đào tạo công chức.
+
+3. UBND các xã, phường
+
+- Tổ chức phổ biến Luật Bảo vệ bí mật nhà nước.
+
+|
+Nơi nhận:
+- Văn phòng Chính phủ;
+|
+"""
+
+
+def test_hard_wrapped_lines_are_joined_back_into_paragraphs():
+	lines = [x.text for x in logical_lines(HEADER + DIRECTIVE)]
+	assert "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" in lines
+	assert "Số: 1026/KH-UBND" in lines
+	assert "Nghệ An, ngày 26 tháng 11 năm 2025" in lines
+	assert "TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG VỀ BẢO VỆ BÍ MẬT NHÀ NƯỚC" in lines
+	assert any(
+		x.startswith("a) Chủ trì, phối hợp với Sở Tài chính rà soát") for x in lines
+	)  # "Sở Tài\nchính"
+	assert not any(set(x) <= set("-") for x in lines)  # rules gone
+
+
+def test_a_mid_sentence_dash_does_not_open_an_item():
+	text = (
+		"1. Phát triển kinh tế\n- xã hội của tỉnh theo hướng tăng trưởng xanh, phát triển\nnhanh, bền vững.\n"
+		* 3
+	)
+	assert is_hard_wrapped(text.split("\n"))
+	(first, *_) = logical_lines(text)
+	assert (
+		first.text
+		== "1. Phát triển kinh tế - xã hội của tỉnh theo hướng tăng trưởng xanh, phát triển nhanh, bền vững."
+	)
+
+
+def test_the_same_text_wrapped_differently_reads_the_same():
+	plan = parse_plan(HEADER + DIRECTIVE)
+	rewrapped = parse_plan(
+		(HEADER + DIRECTIVE).replace("Sở Tài\nchính", "Sở Tài chính").replace("ngày\n15", "ngày 15")
+	)
+	assert [(t.key, t.lead, t.co, t.deadline.due) for t in plan.tasks] == [
+		(t.key, t.lead, t.co, t.deadline.due) for t in rewrapped.tasks
+	]
+
+
+def test_header_read_from_an_interleaved_two_column_copy():
+	plan = parse_plan(HEADER + DIRECTIVE)
+	assert (plan.number, plan.date, plan.year, plan.kind) == (
+		"1026/KH-UBND",
+		dt.date(2025, 11, 26),
+		2025,
+		"Kế hoạch",
+	)
+	assert (plan.province, plan.issuer) == ("Nghệ An", "UBND tỉnh Nghệ An")
+
+
+def test_agency_headings_own_their_items():
+	tasks = {t.key: t for t in parse_plan(HEADER + DIRECTIVE).tasks}
+	assert tasks["III.1-1"].lead == "Công an tỉnh" and tasks["III.1-1"].co == ["Các cơ quan liên quan"]
+	assert tasks["III.1-2"].co == ["Bộ Chỉ huy Quân sự tỉnh", "Các Sở, ban, ngành"]
+	assert tasks["III.2.a"].lead == "Sở Nội vụ" and tasks["III.2.a"].co == ["Sở Tài chính"]
+	assert tasks["III.2.a"].deadline.due == dt.date(2025, 12, 15)  # "ngày\n15 tháng 12 năm 2025"
+	assert tasks["III.2.b"].lead == "Sở Nội vụ" and tasks["III.2.b"].deadline.kind == "none"
+	assert tasks["III.3-1"].lead == "UBND các xã, phường, đặc khu"
+
+
+LABELLED = """Hà Nội, ngày 29 tháng 11 năm 2025
+
+II. NỘI
+DUNG
+
+1. Tổ chức tập huấn chuyên
+sâu, bồi dưỡng kiến thức pháp luật
+
+- Cơ quan chủ trì: Bộ Công
+an.
+
+- Cơ quan phối hợp: các bộ,
+cơ quan ngang bộ, cơ quan thuộc Chính phủ.
+
+- Thời gian thực hiện: năm
+2025 và các năm tiếp theo.
+
+2. Rà soát văn bản quy phạm
+pháp luật
+
+- Cơ quan thực hiện: Bộ Công
+an.
+
+- Thời gian thực hiện:
+
++ Các bộ gửi kết quả rà soát về Bộ
+Công an trước ngày 15 tháng 12 năm 2025.
+
++ Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.
+
+3. Xây dựng Cổng thông tin. Đơn vị chủ trì: Bộ Công an; Thời gian hoàn thành: Quý IV/2026.
+"""
+
+
+def test_labelled_fields_on_their_own_lines_and_inline():
+	tasks = {t.key: t for t in parse_plan(LABELLED).tasks}
+	one = tasks["II.1"]
+	assert (one.lead, one.co, one.deadline.kind) == ("Bộ Công an", ["Các bộ, cơ quan ngang bộ"], "ongoing")
+	assert one.title.startswith("Tổ chức tập huấn chuyên sâu")
+	two = tasks["II.2"]
+	assert two.lead == "Bộ Công an" and two.deadline.due == dt.date(2025, 12, 31)
+	assert two.milestones == ["15 tháng 12 năm 2025", "31 tháng 12 năm 2025"] or len(two.milestones) == 2
+	three = tasks["II.3"]
+	assert (three.lead, three.deadline.due) == ("Bộ Công an", dt.date(2026, 12, 31))
+
+
+def test_label_helpers():
+	assert starts_with_label("- Cơ quan chủ trì: Bộ Công an.") == "lead"
+	assert starts_with_label("- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.") == "time"
+	assert starts_with_label("- Chủ động rà soát: các văn bản") is None
+	head, fields = split_fields("Nhiệm vụ: Rà soát; Đơn vị chủ trì: Sở Tư pháp; Kinh phí: ngân sách tỉnh.")
+	assert fields == {"content": "Rà soát", "lead": "Sở Tư pháp", "budget": "ngân sách tỉnh."}
+
+
+ATTACHED = """|
+ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+|
+Số: 2954/QĐ-UBND
+|
+Sơn La, ngày 20
+tháng 11 năm 2025
+|
+
+QUYẾT ĐỊNH
+
+VỀ VIỆC BAN HÀNH KẾ HOẠCH XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH
+SƠN LA GIAI ĐOẠN 2026 - 2030
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban
+hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La.
+
+Điều 2. Giao
+Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành triển khai thực hiện Kế hoạch này.
+
+Điều 3. Quyết
+định này có hiệu lực kể từ ngày ký ban hành.
+
+|
+Nơi nhận:
+- Như Điều 3;
+|
+TM. ỦY BAN NHÂN DÂN
+|
+
+KẾ HOẠCH
+
+XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 -
+2030
+
+I. MỤC TIÊU
+
+1. Duy trì tốc độ tăng trưởng xuất khẩu ổn định.
+
+II. NHIỆM VỤ
+
+1. Sở Công Thương
+
+- Tổ chức các hội chợ thương mại.
+
+1. Trung
+tâm Xúc tiến đầu tư, thương mại và du lịch
+
+- Tổ chức các chương trình xúc tiến thương mại.
+"""
+
+
+def test_a_decision_carrying_its_plan_reads_the_plan_not_its_articles():
+	plan = parse_plan(ATTACHED)
+	assert (plan.number, plan.date, plan.kind) == ("2954/QĐ-UBND", dt.date(2025, 11, 20), "Quyết định")
+	assert plan.issuer == "UBND tỉnh Sơn La"
+	assert plan.title.startswith("Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La")
+	assert [t.lead for t in plan.tasks] == [
+		"Sở Công Thương",
+		"Trung tâm Xúc tiến đầu tư, thương mại và du lịch",
+	]
+	assert not any("Điều" in t.ref for t in plan.tasks)
+
+
+def test_a_repeated_reference_gets_a_unique_key_instead_of_a_refusal():
+	keys = [t.key for t in parse_plan(ATTACHED).tasks]
+	assert keys == ["II.1-1", "II.1-1#2"]
+
+
+TABLE = """Hà Nội, ngày 05 tháng 3 năm 2025
+
+PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ
+
+|
+Số TT
+|
+Nội dung nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Cơ quan phối hợp
+|
+Thời gian hoàn thành
+|
+Sản phẩm
+|
+|
+I
+|
+XÂY DỰNG THỂ
+CHẾ
+|
+|
+1
+|
+Xây dựng quy chế phối hợp
+|
+Sở Tư pháp
+|
+Sở Nội vụ; Văn phòng UBND tỉnh
+|
+Quý II/2025
+|
+Quyết định của UBND tỉnh
+|
+|
+2
+|
+Rà soát thủ tục hành
+chính nội bộ
+|
+Văn phòng UBND tỉnh
+|
+Các sở, ban, ngành
+|
+Tháng 6/2025
+|
+Báo cáo
+|
+|
+II
+|
+TRUYỀN THÔNG
+|
+|
+1
+|
+Tuyên truyền
+|
+Sở Văn hóa, Thể thao và Du lịch
+|
+|
+Thường xuyên
+|
+Tin bài
+|
+"""
+
+
+def test_a_table_flattened_one_cell_a_line_with_group_rows():
+	plan = parse_plan(TABLE)
+	tasks = {t.key: t for t in plan.tasks}
+	assert list(tasks) == ["PL.I.1", "PL.I.2", "PL.II.1"]
+	one = tasks["PL.I.1"]
+	assert (one.lead, one.co, one.deadline.due, one.product) == (
+		"Sở Tư pháp",
+		["Sở Nội vụ", "Văn phòng UBND tỉnh"],
+		dt.date(2025, 6, 30),
+		"Quyết định của UBND tỉnh",
+	)
+	assert tasks["PL.I.2"].text == "Rà soát thủ tục hành chính nội bộ"
+	assert tasks["PL.I.2"].section == "Xây dựng thể chế"
+	assert tasks["PL.II.1"].deadline.kind == "ongoing"
+
+
+@pytest.mark.parametrize(
+	"text, year, source",
+	[
+		("Nghệ An, ngày\n26 tháng 11 năm 2025\n\n1. Sở Nội vụ rà soát biên chế.\n", 2025, None),
+		("Số: 72/2025/QĐ-UBND\n\n1. Sở Nội vụ rà soát biên chế.\n", 2025, "document number"),
+		("1. Sở Nội vụ rà soát biên chế trong Quý III/2024.\n", 2024, "deadlines"),
+	],
+)
+def test_the_year_from_the_date_the_number_or_the_deadlines(text, year, source):
+	plan = parse_plan(text)
+	assert plan.year == year
+	if source:
+		assert source in " ".join(plan.warnings) or source == "document number"
+
+
+def test_the_year_given_by_the_caller_and_no_year_at_all():
+	text = "1. Sở Nội vụ rà soát biên chế trong quý III.\n"
+	assert parse_plan(text, year=2026).year == 2026
+	plan = parse_plan(text)
+	assert plan.year is None and any("year" in w for w in plan.warnings)
+	assert plan.tasks[0].notes  # undated work is flagged for review
+
+
+def test_both_eras_of_local_administration():
+	old = "Vũng Tàu, ngày 05 tháng 3 năm 2019\n\n1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với UBND các huyện, thị xã, thành phố.\n"
+	new = old.replace("năm 2019", "năm 2025").replace("tháng 3", "tháng 11")
+	(old_task,) = parse_plan(old).tasks
+	(new_task,) = parse_plan(new).tasks
+	assert (old_task.lead, old_task.co, old_task.warnings) == (
+		"Sở Kế hoạch và Đầu tư",
+		["UBND cấp huyện"],
+		[],
+	)
+	assert new_task.lead == "Sở Kế hoạch và Đầu tư"  # flagged, not silently mapped
+	assert any("Sở Tài chính" in w for w in new_task.warnings)
+	assert any("UBND cấp huyện" in w for w in new_task.warnings)
+	assert era_note("Sở Nông nghiệp và Môi trường", dt.date(2019, 1, 1))
+	assert era_note("Sở Nông nghiệp và Môi trường", dt.date(2025, 11, 1)) is None
+	vocabulary = standard_vocabulary()
+	assert vocabulary.dated(dt.date(2025, 11, 1)).resolve("các địa phương") == "UBND các xã, phường, đặc khu"
+	assert vocabulary.resolve("UBND các xã, phường") == "UBND các xã, phường, đặc khu"
+	assert vocabulary.resolve("Trung tâm Phục vụ hành chính công tỉnh") == "Trung tâm Phục vụ hành chính công"
+
+
+def test_a_news_article_is_refused_with_the_reason():
+	with pytest.raises(PlanParseError, match="no task found"):
+		parse_plan("Sáng nay, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết.\n\nHội nghị diễn ra tốt đẹp.\n")
+
+
+SEED_MISREADINGS = """Vũng Tàu, ngày 05 tháng 3 năm 2019
+
+1. Các Sở, ban, ngành:
+
+a) Xử lý nghiêm các bộ phận, cá nhân thường xuyên có hồ sơ trễ hẹn, quá hạn.
+
+b) Lãnh đạo các Sở, ngành thường xuyên kiểm tra phiếu góp ý (ít nhất 01 lần/tuần).
+
+c) Kết nối dữ liệu với phần mềm của Tổng Công ty Bưu chính khi có yêu cầu.
+
+d) Sở Nội vụ kiểm tra công vụ. *Thời gian thực hiện: Quý II và Quý IV/2019.*
+"""
+
+
+def test_adjectives_rhythms_and_milestones():
+	tasks = {t.key: t for t in parse_plan(SEED_MISREADINGS).tasks}
+	assert tasks["1.a"].deadline.kind == "none"  # "thường xuyên có hồ sơ trễ hẹn" describes
+	assert tasks["1.b"].deadline.recurrence == "weekly"
+	assert tasks["1.c"].deadline.text == ""  # "khi có yêu cầu" belongs to a clause
+	d = tasks["1.d"]
+	assert d.milestones == ["Quý II/2019", "Quý IV/2019"]
+	assert (d.deadline.kind, d.deadline.due, d.deadline.recurrence) == (
+		"quarter",
+		dt.date(2019, 12, 31),
+		None,
+	)
