@@ -173,6 +173,7 @@ def test_label_helpers():
 	assert starts_with_label("- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.") == "time"
 	assert starts_with_label("- Chủ động rà soát: các văn bản") is None
 	head, fields = split_fields("Nhiệm vụ: Rà soát; Đơn vị chủ trì: Sở Tư pháp; Kinh phí: ngân sách tỉnh.")
+	assert head == ""
 	assert fields == {"content": "Rà soát", "lead": "Sở Tư pháp", "budget": "ngân sách tỉnh."}
 
 
