@@ -175,6 +175,7 @@ def sentence_case(text: str, proper: tuple[str, ...] = ()) -> str:
 	low = text.lower()
 	for name in (*proper, *_PROPER):
 		low = re.sub(r"(?<![\wÀ-ỹ])" + re.escape(name.lower()) + r"(?![\wÀ-ỹ])", name, low)
+	low = re.sub(r"\b(cơ|toàn|cán|nội) (Sở|Bộ)\b", lambda m: f"{m[1]} {m[2].lower()}", low)  # "cơ sở"
 	low = re.sub(r"\S*\d\S*/\S+", lambda m: m.group(0).upper(), low)  # 61/2018/nđ-cp
 	for code in ("UBND", "TTHC", "CNTT", "HĐND", "NĐ-CP", "QĐ-TTg"):
 		low = re.sub(r"(?<![\wÀ-ỹ])" + re.escape(code.lower()) + r"(?![\wÀ-ỹ])", code, low)
