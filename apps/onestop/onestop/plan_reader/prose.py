@@ -190,6 +190,9 @@ class ProseReader:
 			if BOILERPLATE_ARTICLE.match(node.text):
 				skip = skip or not structural
 		heading = heading_roles(self.localise(node.text), self.vocabulary) if node.kind != "root" else Roles()
+		intro = self._intro(node)
+		if intro is not None:  # "Chủ trì, phối hợp với các sở, …:" before the items
+			heading = Roles(heading.leads or intro.leads, unique([*heading.co, *intro.co]))
 		if not heading:
 			heading = Roles(inherited.leads, heading.co or inherited.co)
 		if self._labelled(node, labels, heading, section, skip):
@@ -260,6 +263,15 @@ class ProseReader:
 				draft.deadline_text, draft.stated = TIME_LINE.sub("", time).strip() or time, True
 		else:
 			self._task(ref, ref, node.text, inherited, section, node.line)
+
+	def _intro(self, node: Node) -> Roles | None:
+		"""The roles of a line that introduces the items under a heading and ends with ":"."""
+		for child in node.children:
+			if isinstance(child, Node):
+				return None
+			if child.text.rstrip().endswith(":") and not TIME_LINE.match(child.text):
+				return self._roles(child.text)
+		return None
 
 	def _has_items(self, node: Node) -> bool:
 		return any(isinstance(c, Node) for c in node.children)

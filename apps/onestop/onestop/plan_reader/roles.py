@@ -13,7 +13,7 @@ _COOP = re.compile(r"phối hợp(?: chặt chẽ)?(?: với)?\s+")
 ORG_WORDS = re.compile(
 	r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Công an|Bộ Chỉ huy|Hội|Liên minh|Liên đoàn|Đoàn|Viện|"
 	r"Ủy ban|UBND|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tòa án|Cổng|Tổng công ty|Công ty|Thuế|Hải quan|"
-	r"Bảo hiểm|Các|Trường|Bệnh viện|Quỹ|Tỉnh đoàn|Tỉnh ủy|Đảng ủy|Mặt trận|Cơ quan|Phòng|Học viện)\b"
+	r"Bảo hiểm|Các|Trường|Bệnh viện|Quỹ|Tỉnh đoàn|Tỉnh ủy|Đảng ủy|Mặt trận|Cơ quan|Phòng|Học viện|Hiệp hội)\b"
 )
 _HEADING_PREFIX = re.compile(
 	r"^(?:(?:trách nhiệm|nhiệm vụ(?:, quyền hạn)?|phân công)(?: của| cho)?|đề nghị|giao|yêu cầu)\s+", re.I
@@ -74,9 +74,15 @@ def heading_roles(text: str, vocabulary: Vocabulary) -> Roles:
 	the vocabulary does not know when the heading is only that name ("7. Trung tâm Xúc tiến
 	đầu tư, thương mại và du lịch")."""
 	roles = roles_in(text, vocabulary)
+	stripped = _HEADING_PREFIX.sub("", normalise(text).rstrip(" :.")).strip()
+	names_only = bool(stripped) and not _VERBISH.search(stripped) and len(stripped) <= 200
+	if roles and names_only:
+		names = named_list(stripped, vocabulary)  # "Báo …, Cổng Thông tin điện tử tỉnh": every name
+		if len(names) > len(roles.leads) and names[0] == roles.leads[0]:
+			return Roles(names[:1], unique([*names[1:], *roles.co]))
 	if roles:
 		return roles
-	stripped = _HEADING_PREFIX.sub("", normalise(text).rstrip(" :.")).strip()
+	stripped = stripped[:1].upper() + stripped[1:]
 	if stripped != normalise(text).rstrip(" :."):
 		roles = roles_in(stripped, vocabulary)
 		if roles:
@@ -84,7 +90,7 @@ def heading_roles(text: str, vocabulary: Vocabulary) -> Roles:
 	if stripped and ORG_WORDS.match(stripped) and len(stripped) <= 160 and not _VERBISH.search(stripped):
 		names = named_list(stripped, vocabulary)
 		return Roles(names[:1], names[1:])
-	return Roles()
+	return Roles([], roles.co)  # "a) Chủ trì, phối hợp với các sở, …": partners for the items under it
 
 
 def named_list(text: str, vocabulary: Vocabulary) -> list[str]:
@@ -102,6 +108,7 @@ def named_list(text: str, vocabulary: Vocabulary) -> list[str]:
 			m = _NEXT_NAME.search(rest)
 			piece = rest[: m.start()] if m else rest
 			piece = piece.strip(" .;:,")
+			piece = piece[:1].upper() + piece[1:] if piece.startswith("các ") else piece
 			if ORG_WORDS.match(piece) and len(piece.split()) <= 14:
 				names.append(
 					re.split(r"\s+(?:chủ trì|phối hợp|thực hiện|tiến hành|rà soát|có trách nhiệm)\b", piece)[
@@ -197,7 +204,7 @@ def resolve_roles(
 				notes.append("lead agency not found in the text")
 			else:
 				notes.append("lead agency inferred (the text names none as its subject)")
-		if lead:
-			previous[part] = lead
+		if lead and not notes:
+			previous[part] = lead  # only a lead the document names carries over, never a guess
 		out.append((lead, [c for c in unique(co) if c != lead], notes))
 	return out
