@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from onestop.agency_names import Vocabulary, era_note, find_provinces, normalise, standard_vocabulary
@@ -293,8 +294,7 @@ def _tasks(
 
 
 def _keep_text(deadline, text: str):
-	from dataclasses import replace
-
+	"""The deadline read from a task's last milestone, keeping the phrase as written."""
 	return replace(deadline, text=text)
 
 
