@@ -128,6 +128,15 @@ GENERIC_PATTERNS = (
 		),
 		"District",
 	),
+	# a regional office of a central agency, named by its region ("Kho bạc Nhà nước khu vực XI",
+	# "Chi cục Hải quan khu vực XIX", "Ngân hàng Nhà nước khu vực 8")
+	(
+		re.compile(
+			r"(?<!\w)((?:Chi cục Hải quan|Kho bạc [Nn]hà nước|Kiểm toán [Nn]hà nước|Ngân hàng [Nn]hà nước|"
+			r"Chi cục Thuế|Thuế|Bảo hiểm [Xx]ã hội|Chi cục Thống kê|Thống kê) khu vực (?:[IVXLC]+|\d+))(?![\wÀ-ỹ])"
+		),
+		"Central Agency",
+	),
 )
 
 _TONE_FIXES = {
@@ -184,10 +193,18 @@ def fold(text: str) -> str:
 
 @dataclass
 class Vocabulary:
-	"""Canonical agency names and their aliases, matched longest first."""
+	"""Canonical agency names and their aliases, matched longest first.
+
+	`groups`: a name that stands for several agencies (a document's own term: "các cơ quan,
+	đơn vị" defined as the departments and the communes). `provinces`: a document of a ministry
+	or the Government, where a province named as an actor ("các tỉnh Nghệ An, Quảng Ngãi",
+	"Thành phố Hà Nội") is its People's Committee.
+	"""
 
 	aliases: dict[str, str] = field(default_factory=dict)  # folded alias → canonical name
 	kinds: dict[str, str] = field(default_factory=dict)  # canonical name → kind
+	groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → the names it stands for
+	provinces: bool = False
 	_pattern: re.Pattern | None = None
 
 	def add(self, name: str, kind: str, *aliases: str) -> None:
@@ -197,12 +214,39 @@ class Vocabulary:
 				self.aliases.setdefault(fold(alias), name)
 		self._pattern = None
 
+	def define(self, term: str, names: list[str]) -> bool:
+		"""A document's own term for the agencies it lists ("… (sau đây gọi tắt là các cơ quan,
+		đơn vị)"): the term names them from then on. False when it changes nothing."""
+		names = _unique(n for name in names for n in self.expand(name))
+		if not names or self.expand(self.resolve(term) or "") == names:
+			return False
+		name = names[0] if len(names) == 1 else normalise(term)
+		self.aliases[fold(term)] = name
+		if len(names) > 1:
+			self.groups[name] = tuple(names)
+			self.kinds.setdefault(name, "Collective")
+		self._pattern = None
+		return True
+
+	def expand(self, name: str) -> list[str]:
+		"""The agencies `name` stands for: itself, or the members of a document's term."""
+		return list(self.groups.get(name, (name,))) if name else []
+
 	@property
 	def pattern(self) -> re.Pattern:
 		if self._pattern is None:
 			keys = sorted(self.aliases, key=len, reverse=True)
 			self._pattern = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(map(re.escape, keys)) + r")(?![\wÀ-ỹ])")
 		return self._pattern
+
+	def _copy(self, aliases: dict[str, str], **changes) -> Vocabulary:
+		return replace(
+			self, aliases=aliases, kinds=dict(self.kinds), groups=dict(self.groups), _pattern=None, **changes
+		)
+
+	def copy(self) -> Vocabulary:
+		"""A copy to extend with a document's own terms."""
+		return self._copy(dict(self.aliases))
 
 	def dated(self, day: dt.date | None) -> Vocabulary:
 		"""This vocabulary as a document of `day` reads it: the generic words of an agency that
@@ -217,13 +261,14 @@ class Vocabulary:
 		}
 		if not moved:
 			return self
-		return replace(self, aliases={**self.aliases, **moved}, kinds=dict(self.kinds), _pattern=None)
+		return self._copy({**self.aliases, **moved})
 
 	def central(self) -> Vocabulary:
 		"""This vocabulary as a document of a ministry or the Government reads it: "các địa
-		phương" are the provinces, not the communes."""
+		phương" are the provinces, not the communes, and a province named as an actor is its
+		People's Committee."""
 		moved = {fold(alias): name for alias, name in _DATA.get("in_central_documents", {}).items()}
-		return replace(self, aliases={**self.aliases, **moved}, kinds=dict(self.kinds), _pattern=None)
+		return self._copy({**self.aliases, **moved}, provinces=True)
 
 	def resolve(self, text: str) -> str | None:
 		"""The canonical name for `text` if it is a known name or alias, else None."""
@@ -234,14 +279,33 @@ class Vocabulary:
 		m = self.pattern.match(folded, pos)
 		return (self.aliases[m.group(1)], m.end()) if m else None
 
+	def _hits_at(self, folded: str, case_kept: str, pos: int) -> tuple[list[str], int] | None:
+		"""The agencies named at `pos` (the longest reading: a known name, a name known by its
+		shape, or a list of provinces): (names, end) or None."""
+		found = []
+		hit = self.match_at(folded, pos)
+		if hit:
+			found.append((self.expand(hit[0]), hit[1]))
+		hit = _generic_at(case_kept, pos, self)
+		if hit:
+			found.append(([hit[0]], hit[1]))
+		if self.provinces:
+			hit = province_list_at(folded, pos)
+			if hit:
+				found.append(hit)
+		return max(found, key=lambda f: f[1]) if found else None
+
 	def find_all(self, text: str) -> list[str]:
 		"""Every agency named in `text`, in order, without repeats (known and generic)."""
-		spans = [(m.start(), m.end(), self.aliases[m.group(1)]) for m in self.pattern.finditer(fold(text))]
+		folded, case_kept = fold(text), spaced(text)
+		spans = [(m.start(), m.end(), self.aliases[m.group(1)]) for m in self.pattern.finditer(folded)]
 		for pattern, _kind in GENERIC_PATTERNS:
-			for m in pattern.finditer(spaced(text)):
-				if not any(start < m.end() and m.start() < end for start, end, _ in spans):
-					spans.append((m.start(), m.end(), self.resolve(m.group(1)) or normalise(m.group(1))))
-		return _unique(name for _, _, name in sorted(spans))
+			for m in pattern.finditer(case_kept):
+				name = self.resolve(m.group(1)) or normalise(m.group(1))
+				overlapping = [s for s in spans if s[0] < m.end() and m.start() < s[1]]
+				if all(e - b < m.end() - m.start() for b, e, _ in overlapping):
+					spans = [s for s in spans if s not in overlapping] + [(m.start(), m.end(), name)]
+		return _unique(n for _, _, name in sorted(spans) for n in self.expand(name))
 
 	def actors(self, text: str) -> list[str]:
 		"""Known agencies named in `text` as actors: not right after a preposition or a verb
@@ -252,7 +316,7 @@ class Vocabulary:
 			before = folded[max(0, m.start() - 12) : m.start()].split()
 			if before and before[-1] in _OBJECT_WORDS:
 				continue
-			names.append(self.aliases[m.group(1)])
+			names.extend(self.expand(self.aliases[m.group(1)]))
 		return _unique(names)
 
 	def leading(self, text: str) -> tuple[list[str], int]:
@@ -260,31 +324,57 @@ class Vocabulary:
 
 		"Sở Tài chính và Sở Kế hoạch và Đầu tư tham mưu …" → (["Sở Tài chính",
 		"Sở Kế hoạch và Đầu tư"], end offset in the folded text). Role words ("Giao",
-		"Thủ trưởng"), separators (",", ";", ":", "và") and a parenthesis after a name are
-		skipped. A collective followed by ":" and a list ("Các phòng: Phòng A, Phòng B") gives
-		the list.
+		"Thủ trưởng"), separators (",", ";", ":", "và", "nhất là") and a parenthesis after a name
+		are skipped, and so is a short unknown name inside the list ("Giám đốc các Sở, Thủ trưởng
+		các ngành, cơ quan cấp tỉnh, UBND các xã, phường" → the departments and the communes). A
+		collective followed by ":" and a list ("Các phòng: Phòng A, Phòng B") gives the list.
 		"""
-		folded = fold(text)
-		case_kept = spaced(text)
+		return self.leading_at(fold(text), spaced(text), 0)
+
+	def leading_at(self, folded: str, case_kept: str, pos: int) -> tuple[list[str], int]:
+		"""`leading` at `pos` of a text already folded (and spaced): (names, end offset)."""
 		names: list[str] = []
-		pos = 0
+		unknown = 0
 		while True:
 			pos = _skip(folded, pos, ROLE_PREFIXES)
-			hit = self.match_at(folded, pos)
-			if hit is None:
-				hit = _generic_at(case_kept, pos, self)
+			hit = self._hits_at(folded, case_kept, pos)
+			if hit is None and names and unknown < 2:
+				after, skipped = pos, 0
+				while skipped < 2 - unknown:  # one or two unknown names, then a known one
+					jump = _past_unknown_name(folded, after)
+					if jump is None:
+						break
+					after, skipped = _skip(folded, jump, ROLE_PREFIXES), skipped + 1
+					if self._hits_at(folded, case_kept, after):
+						unknown += skipped
+						pos = after
+						break
+				if pos == after and skipped:
+					continue
 			if hit is None:
 				break
-			name, end = hit
+			found, end = hit
 			if names and folded[pos - 2 : pos].strip() == ":" and self.kinds.get(names[-1]) == "Collective":
 				names.pop()
-			names.append(name)
 			pos = end
-			paren = re.match(r"\s*\([^)]*\)", folded[pos:])
+			paren = re.match(r"\s*\(([^)]*)\)", folded[pos:])
 			if paren:
+				listed = province_list_at(f"tỉnh {paren.group(1).strip()}", 0) if self.provinces else None
+				if (
+					listed
+					and found == [_PROVINCES_COLLECTIVE]
+					and listed[1] >= len(paren.group(1).strip()) + 5
+				):
+					found = listed[0]  # "các địa phương (Ninh Bình, Hải Phòng, …)"
 				pos += paren.end()
-			sep = re.match(r"\s*(?:,|;|:|\bvà\b|\bcùng\b)\s*", folded[pos:])
+			names.extend(found)
+			sep = re.match(r"\s*(?:,|;|:|\bvà\b|\bcùng\b)(?:\s*nhất là)?\s*", folded[pos:])
 			if not sep:
+				if self.provinces and province_list_at(
+					folded, pos + len(folded[pos:]) - len(folded[pos:].lstrip())
+				):
+					pos += len(folded[pos:]) - len(folded[pos:].lstrip())  # "Bộ Quốc phòng các tỉnh …"
+					continue
 				break
 			pos += sep.end()
 		return _unique(names), pos
@@ -292,15 +382,34 @@ class Vocabulary:
 
 _OBJECT_WORDS = {
 	"tại", "về", "cho", "với", "của", "đến", "trình", "đề nghị", "nghị", "mưu", "gửi", "từ", "qua", "giúp", "hợp",
+	"thuộc",
 }  # fmt: skip
+
+# A short unknown name inside a list of agencies: words of an agency's kind, up to the next
+# separator ("các tổ chức thành viên", "cơ quan cấp tỉnh", "đơn vị").
+_UNKNOWN_NAME = re.compile(
+	r"(?:các |những )?(?:cơ quan|đơn vị|tổ chức|ngành|ban|sở|hội|đoàn thể|doanh nghiệp|lực lượng|thành viên)"
+	r"[^,;:()]{0,40}?(?=\s*(?:,|;|\bvà\b)\s*)"
+)
+
+
+def _past_unknown_name(folded: str, pos: int) -> int | None:
+	"""The position after a short unknown name and its separator at `pos`, or None."""
+	m = _UNKNOWN_NAME.match(folded, pos)
+	if not m or len(m.group(0).split()) > 7:
+		return None
+	sep = re.match(r"\s*(?:,|;|\bvà\b)\s*", folded[m.end() :])
+	return m.end() + sep.end() if sep else None
 
 
 def _skip(folded: str, pos: int, words: tuple[str, ...]) -> int:
+	"""Past the role words at `pos` ("giao", "thủ trưởng", "bộ trưởng, thủ trưởng")."""
 	while True:
 		rest = folded[pos:]
 		for w in words:
-			if rest.startswith(w + " "):
-				pos += len(w) + 1
+			m = re.match(re.escape(w) + r"(?:\s*,)?\s+", rest)
+			if m:
+				pos += m.end()
 				break
 		else:
 			return pos
@@ -312,6 +421,37 @@ def _generic_at(case_kept: str, pos: int, vocabulary: Vocabulary) -> tuple[str, 
 		if m:
 			return vocabulary.resolve(m.group(1)) or normalise(m.group(1)), m.end()
 	return None
+
+
+_PROVINCES_COLLECTIVE = "UBND các tỉnh, thành phố trực thuộc trung ương"
+_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+
+
+@functools.cache
+def _province_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+	by_fold = {fold(p): p for p in PROVINCES}
+	names = "|".join(re.escape(p) for p in sorted(by_fold, key=len, reverse=True))
+	one = rf"(?:{names})(?![\wÀ-ỹ])"
+	listed = re.compile(
+		rf"(?:(?:ubnd|ủy ban nhân dân)\s+)?(?:các\s+)?(?:tỉnh|thành phố|tp\.?)(?:\s*,\s*thành phố)?\s*:?\s*{one}"
+		rf"(?:(?:\s*,\s*|\s+và\s+)(?:(?:các\s+)?(?:tỉnh|thành phố|tp\.?)\s+)?{one})*"
+	)
+	return listed, re.compile(rf"(?<![\wÀ-ỹ]){one}"), by_fold
+
+
+def province_list_at(folded: str, pos: int) -> tuple[list[str], int] | None:
+	"""The People's Committees of the provinces listed at `pos` of folded text ("ủy ban nhân dân
+	các tỉnh, thành phố: tuyên quang, đồng nai", "các tỉnh nghệ an, quảng ngãi", "thành phố hà
+	nội và các tỉnh bắc ninh, gia lai"): (names, end) or None."""
+	listed, one, by_fold = _province_patterns()
+	m = listed.match(folded, pos)
+	if not m:
+		return None
+	names = []
+	for p in one.finditer(folded, m.start(), m.end()):
+		province = by_fold[p.group(0)]
+		names.append(f"UBND thành phố {province}" if province in _CITIES else f"UBND tỉnh {province}")
+	return _unique(names), m.end()
 
 
 def _unique(items) -> list[str]:
