@@ -21,7 +21,7 @@ from corpus_report import key_accuracy  # noqa: E402
 
 KEYS = sorted((CORPUS / "keys").glob("*.json"))
 KEY_TARGET = 0.90  # the target for documents never seen
-FLOOR = {"lead": 0.81, "co": 0.83, "deadline": 0.95, "all": 0.69}  # measured on 12 keyed documents
+FLOOR = {"lead": 0.95, "co": 0.92, "deadline": 0.95, "all": 0.89}  # measured on 12 keyed documents
 
 
 def test_every_corpus_document_is_read():

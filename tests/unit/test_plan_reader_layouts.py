@@ -412,3 +412,63 @@ def test_adjectives_rhythms_and_milestones():
 		dt.date(2019, 12, 31),
 		None,
 	)
+
+
+SUBJECTS = """Nghệ An, ngày 25 tháng 11 năm 2025
+
+Điều 6. Trách nhiệm Văn phòng UBND tỉnh
+
+1. Tiếp nhận, phân loại kiến nghị thuộc thẩm quyền giải quyết của UBND tỉnh.
+
+2. Trường hợp kiến nghị được chuyển trực tiếp đến các sở, ban, ngành, UBND cấp xã, nếu thuộc thẩm quyền giải quyết thì sở, ban, ngành, UBND cấp xã chủ động giải quyết.
+
+Điều 7. Thi đua, khen thưởng
+
+1. Hàng năm, Văn phòng UBND tỉnh rà soát, tổng hợp, tham mưu Chủ tịch UBND tỉnh khen thưởng.
+
+2. Tăng cường tuyên truyền về chính sách đặc thù của địa phương và vai trò của Sở Tư pháp.
+"""
+
+
+def test_the_subject_of_a_clause_after_an_opening_phrase():
+	tasks = {t.line: t for t in parse_plan(SUBJECTS).tasks}
+	assert tasks[5].lead == "Văn phòng UBND tỉnh"  # the article's heading
+	assert (tasks[7].lead, tasks[7].co) == (
+		"Các Sở, ban, ngành",
+		["UBND các xã, phường, đặc khu"],
+	)  # "… thì …"
+	assert tasks[11].lead == "Văn phòng UBND tỉnh"  # "Hàng năm, Văn phòng UBND tỉnh …"
+	assert tasks[13].lead is None  # "… vai trò của Sở Tư pháp" only mentions it
+
+
+def test_an_agency_the_text_only_mentions_is_not_its_lead():
+	text = "Hà Tĩnh, ngày 19 tháng 11 năm 2025\n\nIII. NHIỆM VỤ\n\n1. Rà soát chính sách đặc thù địa phương.\n\n2. Tuyên truyền về vai trò của Sở Tư pháp.\n"
+	for task in parse_plan(text).tasks:
+		assert task.lead is None and task.notes == ["lead agency not found in the text"]
+
+
+def test_the_agencies_a_preamble_addresses():
+	text = (
+		"Bà Rịa – Vũng Tàu, ngày 10 tháng 04 năm 2021\n\n"
+		"Lãnh đạo Sở chỉ đạo các Phòng ban chuyên môn thực hiện một số nội dung sau:\n\n"
+		"I. Chỉ đạo chung:\n\n1. Xây dựng văn bản QPPL được giao đúng tiến độ.\n"
+	)
+	(task,) = parse_plan(text).tasks
+	assert (task.lead, task.notes) == ("Các phòng chuyên môn", [])
+
+
+def test_localities_in_a_central_document_are_the_provinces():
+	text = (
+		"|\nTHỦ TƯỚNG CHÍNH PHỦ\n|\nSố: 12/QĐ-TTg\n|\nHà Nội, ngày 10 tháng 11 năm 2025\n|\n\n"
+		"1. Bộ Xây dựng chủ trì, phối hợp với các địa phương rà soát danh mục dự án.\n\n"
+		"2. Các tỉnh Nghệ An, Quảng Ngãi khẩn trương hoàn thiện báo cáo.\n"
+	)
+	plan = parse_plan(text)
+	first, second = plan.tasks
+	assert plan.province is None  # "Hà Nội, ngày …" is where it was signed
+	assert first.co == ["UBND các tỉnh, thành phố trực thuộc trung ương"]
+	assert (second.lead, second.co) == ("UBND tỉnh Nghệ An", ["UBND tỉnh Quảng Ngãi"])
+	provincial = parse_plan(
+		text.replace("THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH").replace("QĐ-TTg", "QĐ-UBND")
+	)
+	assert provincial.tasks[0].co == ["UBND các xã, phường, đặc khu"]

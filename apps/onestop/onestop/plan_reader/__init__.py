@@ -41,7 +41,7 @@ from onestop.plan_reader.header import (
 	read_header,
 )
 from onestop.plan_reader.model import Draft, Plan, PlanParseError, Task
-from onestop.plan_reader.prose import ProseReader, build_tree, read_units
+from onestop.plan_reader.prose import ProseReader, addressees, build_tree, read_units
 from onestop.plan_reader.roles import resolve_roles, unique
 from onestop.plan_reader.table import is_task_table, pipe_tables, tab_table, table_drafts
 from onestop.plan_reader.text import Line, clean, logical_lines, make_title
@@ -58,6 +58,7 @@ _STRUCTURE = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\)|Điều\s+\d+|Chươn
 _CENTRAL = re.compile(
 	r"^(?:THỦ TƯỚNG|CHÍNH PHỦ|BỘ\s|VĂN PHÒNG CHÍNH PHỦ|BAN CHỈ ĐẠO|ỦY BAN DÂN TỘC|NGÂN HÀNG NHÀ NƯỚC)"
 )
+_LOCAL_ISSUER = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG)\b")
 _CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 _DISTRICT_ERA_END = dt.date(2025, 7, 1)
 
@@ -84,11 +85,15 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None, *, year: int | N
 	body_at = next((i for i, x in enumerate(main) if _STRUCTURE.match(x.text)), len(main))
 	header = read_header(main[:body_at])
 	_number_from_attachment(header, parts, raw[tab_at : tab_at + 8] if tab_at is not None else [])
-	provinces = find_provinces("\n".join(x.text for x in main[:body_at])) or find_provinces(text[:20000])
-	province = provinces[0] if provinces else None
+	central = _is_central(header)
+	if central:  # a ministry's or the Government's: "Hà Nội, ngày …" is where, not whose
+		province = None
+	else:
+		provinces = find_provinces("\n".join(x.text for x in main[:body_at])) or find_provinces(text[:20000])
+		province = provinces[0] if provinces else None
 	on = header.date or (dt.date(header.year, 1, 1) if header.year and header.year != 2025 else None)
-	vocabulary = vocabulary.dated(on)
-	if _CENTRAL.match(" ".join(header.issuer_lines[:2])):
+	vocabulary = vocabulary.dated(on).copy()
+	if central:
 		vocabulary = vocabulary.central()
 	localise = _localiser(province)
 
@@ -151,6 +156,21 @@ def parse_file(path: str | Path, vocabulary: Vocabulary | None = None, *, year: 
 		raise PlanParseError(message, e.line) from None
 
 
+def _is_central(header: Header) -> bool:
+	"""Whether a ministry, the Government or another central body issued the document (its
+	issuer lines or its number's code say so, and they name no province, city or commune)."""
+	lines = [x for x in header.issuer_lines if not re.match(r"CỘNG HÒA|ĐỘC LẬP", x)]
+	issuer = " ".join(lines[:2])
+	if _LOCAL_ISSUER.search(issuer):
+		return False
+	code = (header.number or "").rsplit("/", 1)[-1].split("-")[-1]
+	return (
+		bool(_CENTRAL.match(issuer))
+		or code in ("TTg", "CP", "VPCP")
+		or bool(re.match(r"^B[A-ZĐ]{2,}$", code))
+	)
+
+
 # ------------------------------------------------------------------ parts of the document
 def _tab_appendix(raw: list[str]) -> int | None:
 	"""The line of a "PHỤ LỤC" followed by a table of tab-led cells, or None."""
@@ -203,7 +223,9 @@ def _read_segment(
 		drafts += found
 		warnings += more
 	prose = [x for i, x in enumerate(lines) if i not in used]
-	return ProseReader(vocabulary, articles, localise).read(build_tree(read_units(prose))) + drafts
+	units = read_units(prose)
+	reader = ProseReader(vocabulary, articles, localise)
+	return reader.read(build_tree(units), addressees(units, vocabulary, localise)) + drafts
 
 
 def _number_from_attachment(header: Header, parts: list[list[Line]], tab_lines: list[str]) -> None:

@@ -125,3 +125,6 @@ class Draft:
 	notes: list[str] = field(default_factory=list)
 	milestones: list[str] = field(default_factory=list)
 	labelled: bool = False  # lead and co came from labelled fields: no inference
+	# the agencies a later clause names as its subject ("Hàng năm, Văn phòng UBND tỉnh …"):
+	# the lead when neither the text's first words nor the heading name one
+	subject: Roles = field(default_factory=Roles)

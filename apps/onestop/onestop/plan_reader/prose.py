@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from onestop.agency_names import Vocabulary, fold, normalise
+from onestop.agency_names import PEOPLES_COMMITTEE, Vocabulary, fold, normalise, spaced
 from onestop.plan_reader.labelled import split_fields, starts_with_label
 from onestop.plan_reader.model import Draft, Roles
-from onestop.plan_reader.roles import heading_roles, named_list, roles_in, unique
+from onestop.plan_reader.roles import OPENING, clause_subject, heading_roles, named_list, roles_in, unique
 from onestop.plan_reader.text import ROMAN, Line, sentence_case, tidy
 from onestop.plan_reader.timing import split_deadline
 
@@ -137,6 +137,26 @@ def build_tree(units: list[Unit]) -> Node:
 	return root
 
 
+_ADDRESSING = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị|giao(?: cho)?)\s+", re.I)
+
+
+def addressees(units: list[Unit], vocabulary: Vocabulary, localise=lambda s: s) -> Roles:
+	"""The agencies a preamble gives every task to: "Lãnh đạo Sở chỉ đạo các phòng chuyên môn
+	thực hiện một số nội dung sau:" (its last line before the first heading, ending with ":")."""
+	for unit in units:
+		if unit.kind != "plain":
+			break
+		text = unit.text.rstrip()
+		if not text.endswith(":"):
+			continue
+		for m in _ADDRESSING.finditer(text):
+			names, _ = vocabulary.leading(localise(normalise(text[m.end() :])))
+			names = [n for n in names if n != PEOPLES_COMMITTEE]
+			if names:
+				return Roles(names[:1], names[1:])
+	return Roles()
+
+
 _NAMED_HEAD = re.compile(r"^([^:;.]{3,160}):\s+\S")
 
 
@@ -167,8 +187,9 @@ class ProseReader:
 		self.localise = localise
 		self.drafts: list[Draft] = []
 
-	def read(self, root: Node) -> list[Draft]:
-		self._node(root, [], Roles(), None, skip=False)
+	def read(self, root: Node, addressed: Roles | None = None) -> list[Draft]:
+		"""Drafts of the tree's tasks; `addressed`: the agencies the preamble gives them all to."""
+		self._node(root, [], addressed or Roles(), None, skip=False)
 		return self.drafts
 
 	def _roles(self, text: str) -> Roles:
@@ -362,7 +383,22 @@ class ProseReader:
 				found = heading_roles(self.localise(named.group(1)), self.vocabulary)
 				if found:
 					own = Roles(found.leads, unique([*found.co, *own.co]))
+			subject = Roles()
+			if not own:  # "Hàng năm, Văn phòng UBND tỉnh rà soát …", "… thì các sở, ban, ngành …"
+				local = spaced(self.localise(text))
+				found = clause_subject(local, self.vocabulary)
+				if found:
+					clause = roles_in(local[found.at :], self.vocabulary)
+					if found.strong:
+						own = Roles(found.names, clause.co)
+					else:
+						subject = Roles(found.names, clause.co)
+						if OPENING.match(fold(text)):
+							own = Roles(
+								[], clause.co
+							)  # partners of the opening condition are not this task's
 			draft = Draft(ref, key, text, deadline_text, None, own, heading, None, section, line, stated)
+			draft.subject = subject
 		self.drafts.append(draft)
 		return draft
 

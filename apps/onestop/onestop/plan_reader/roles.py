@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from onestop.agency_names import PEOPLES_COMMITTEE, Vocabulary, fold, normalise, spaced
 from onestop.plan_reader.model import Draft, Roles
 
-_COOP = re.compile(r"phối hợp(?: chặt chẽ)?(?: với)?\s+")
+# "phối hợp (chặt chẽ) với …", "làm việc với …": the partners follow; not "phối hợp thì / để …"
+_COOP = re.compile(
+	r"(?:phối hợp(?: chặt chẽ)?(?: với)?|làm việc với)\s+(?!thì\b|để\b|giải quyết\b|trong\b|thực hiện\b)"
+)
 # Words that open an agency's name when the vocabulary does not know it ("Trung tâm Xúc tiến
 # đầu tư, thương mại và du lịch"): a heading made of such a name assigns what is under it.
 ORG_WORDS = re.compile(
 	r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Công an|Bộ Chỉ huy|Hội|Liên minh|Liên đoàn|Đoàn|Viện|"
 	r"Ủy ban|UBND|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tòa án|Cổng|Tổng công ty|Công ty|Thuế|Hải quan|"
-	r"Bảo hiểm|Các|Trường|Bệnh viện|Quỹ|Tỉnh đoàn|Tỉnh ủy|Đảng ủy|Mặt trận|Cơ quan|Phòng|Học viện|Hiệp hội)\b"
+	r"Bảo hiểm|Trường|Bệnh viện|Quỹ|Tỉnh đoàn|Tỉnh ủy|Đảng ủy|Mặt trận|Cơ quan|Phòng|Học viện|Hiệp hội|"
+	r"Tập đoàn|Tòa án|Viện kiểm sát|Bộ đội|Ban Chỉ huy|"
+	r"[Cc]ác (?i:cơ quan|đơn vị|sở|ban|bộ|tổ chức|doanh nghiệp|hội|đoàn thể|trường|bệnh viện|phòng|trung tâm|"
+	r"chi cục|cục|ủy ban|ngân hàng|công ty|tập đoàn|tổng công ty|báo|đài|lực lượng|hợp tác xã|nhà|chủ))\b"
 )
 _HEADING_PREFIX = re.compile(
 	r"^(?:(?:trách nhiệm|nhiệm vụ(?:, quyền hạn)?|phân công)(?: của| cho)?|đề nghị|giao|yêu cầu)\s+", re.I
@@ -98,7 +105,8 @@ def named_list(text: str, vocabulary: Vocabulary) -> list[str]:
 	known ones by their canonical names, unknown ones as written when they start with a word
 	that opens an agency's name ("Viện kiểm sát nhân dân tỉnh")."""
 	names: list[str] = []
-	rest = spaced(text).strip(" .;:")
+	rest = re.sub(r"\s*\([^()]*\)", "", spaced(text)).strip(" .;:")  # "(VNPT, Viettel, …)"
+	sep = ","
 	while rest:
 		known, end = vocabulary.leading(rest)
 		if known:
@@ -121,28 +129,76 @@ def named_list(text: str, vocabulary: Vocabulary) -> list[str]:
 				and len(piece.split()) <= 4
 				and names[-1] not in vocabulary.kinds
 			):
-				names[-1] = f"{names[-1]}, {piece}"  # "Báo và Phát thanh, Truyền hình …"
+				# "Báo và Phát thanh, Truyền hình …", "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch"
+				names[-1] = f"{names[-1]}, {piece}" if sep != "và" else f"{names[-1]} và {piece}"
 			rest = rest[m.end() :] if m else ""
-		rest = re.sub(r"^\s*(?:,|;|\bvà\b|\bcùng\b)?\s*", "", rest)
+			sep = m.group(0).strip() if m else ","
+		lead = re.match(r"^\s*(,|;|\bvà\b|\bcùng\b)?\s*", rest)
+		if lead.group(1):
+			sep = lead.group(1)
+		rest = rest[lead.end() :]
 	return list(dict.fromkeys(n.strip() for n in names if n.strip()))
 
 
 _NEXT_NAME = re.compile(r"\s*(?:[;,]|\bvà\b)\s*(?=[A-ZĐÀ-Ỹ]|các\b)")
 
 
-def leading_list_at_first_actor(text: str, vocabulary: Vocabulary) -> list[str]:
-	"""The agencies listed one after another from the first agency `text` names as an actor:
-	"Căn cứ kế hoạch này, Giám đốc các Sở, …, UBND các xã, phường xây dựng kế hoạch" → [Các
-	Sở, ban, ngành, UBND các xã, phường, đặc khu]."""
-	actors = vocabulary.actors(text)
-	if not actors:
-		return []
+# A subject named after an opening phrase: "Hàng năm, Văn phòng UBND tỉnh rà soát …",
+# "Trường hợp … thì sở, ban, ngành, UBND cấp xã chủ động giải quyết", "…, đề nghị các bộ, ngành
+# và địa phương kịp thời phản ánh …". The names must be followed by a verb of doing, unless an
+# assigning word or "thì" introduces them.
+_BOUNDARY = re.compile(r"(?:[,;:.]|\bthì\b|\bnhưng\b)\s+")
+_ASSIGN = re.compile(r"(?:giao(?: cho)?|đề nghị|yêu cầu)\s+")
+_ACTS = re.compile(
+	r"\s*(?:\([^)]*\)\s*)?(?:chủ động|có trách nhiệm|chịu trách nhiệm|phải|cần|khẩn trương|tiếp tục|tổ chức|"
+	r"thực hiện|triển khai|chủ trì|phối hợp|rà soát|tổng hợp|báo cáo|tham mưu|xây dựng|kiểm tra|hướng dẫn|"
+	r"theo dõi|đôn đốc|có văn bản|gửi|cung cấp|trả lời|xem xét|kịp thời|đẩy nhanh|quyết liệt|bố trí|nghiên cứu|"
+	r"đề xuất|căn cứ|lập|ban hành|cập nhật|thông báo|tăng cường|đẩy mạnh|chỉ đạo|bảo đảm|đảm bảo|xử lý|"
+	r"giải quyết|quán triệt|niêm yết|tiếp nhận|thẩm định|trình|nghiêm túc|sớm|thường xuyên|định kỳ|"
+	r"h[àằ]ng (?:năm|quý|tháng|tuần))\b"
+)
+# Words that open a sentence with a condition or a time before its subject.
+OPENING = re.compile(
+	r"^(?:đối với|trường hợp|trong trường hợp|khi|nếu|trong quá trình|trong thời hạn|trong vòng|trong \d|"
+	r"chậm nhất|h[àằ]ng năm|h[àằ]ng quý|h[àằ]ng tháng|định kỳ|căn cứ|trên cơ sở|sau khi|với|để|từ|đến)\b",
+	re.I,
+)
+
+
+@dataclass
+class Subject:
+	"""Agencies named as the subject of a clause that is not the text's first: `at` is where
+	the clause starts (its partners are read from there); `strong` when an assigning word or
+	"thì" introduces them (they then outrank the heading's agencies)."""
+
+	names: list[str]
+	at: int
+	strong: bool
+
+
+def clause_subject(text: str, vocabulary: Vocabulary) -> Subject | None:
+	"""The first clause of `text` after its opening words whose subject is an agency, or None."""
 	folded = fold(text)
-	for m in vocabulary.pattern.finditer(folded):
-		if vocabulary.aliases[m.group(1)] == actors[0]:
-			names, _ = vocabulary.leading(spaced(text)[m.start() :])
-			return names or actors[:1]
-	return actors[:1]
+	case_kept = spaced(text)
+	partners = []
+	for m in _COOP.finditer(folded):
+		_, end = vocabulary.leading_at(folded, case_kept, m.end())
+		partners.append((m.end(), end))
+	for m in _BOUNDARY.finditer(folded):
+		pos = m.end()
+		if any(start <= pos < end for start, end in partners):
+			continue  # a name in a list of partners
+		names, end = vocabulary.leading_at(folded, case_kept, pos)
+		names = [n for n in names if n != PEOPLES_COMMITTEE]
+		if not names:
+			continue
+		# "…, đề nghị các bộ, ngành …" assigns after an opening phrase or at a sentence's start,
+		# not in a run of verbs ("Rà soát, đề nghị Bộ phận một cửa mở rộng …")
+		opened = m.group(0).strip() == "." or bool(OPENING.match(folded))
+		strong = m.group(0).strip() == "thì" or (opened and bool(_ASSIGN.match(folded, pos)))
+		if strong or _ACTS.match(folded, end):
+			return Subject(names, pos, strong)
+	return None
 
 
 def roles_of_cell(cell: str, vocabulary: Vocabulary) -> Roles:
@@ -180,31 +236,29 @@ def unique(items) -> list:
 def resolve_roles(
 	drafts: list[Draft], vocabulary: Vocabulary
 ) -> list[tuple[str | None, list[str], list[str]]]:
-	"""(lead, co, notes) of each draft: its own subject, else its heading's, else the first
-	agency its text names, else the previous task's in the same section."""
+	"""(lead, co, notes) of each draft: its own subject, else its heading's, else the subject
+	of a later clause of its text. A dash item that names none takes the lead of the item before
+	it under the same heading (flagged); an agency the text only mentions is never a lead."""
 	out = []
 	previous: dict[str, str] = {}
 	for d in drafts:
 		notes: list[str] = []
-		part = d.ref.split(".")[0] if "." in d.ref else ""
+		parent = d.ref if re.search(r"-\d+$", d.key) else None  # a dash item under its heading
 		if d.roles.leads:
 			lead, co = d.roles.leads[0], [*d.roles.leads[1:], *d.roles.co]
 		elif d.heading.leads:
 			lead = d.heading.leads[0]
 			co = [*d.heading.leads[1:], *(d.roles.co or d.heading.co)]
-		elif d.labelled:
-			lead, co = None, list(d.roles.co)
-			notes.append("lead agency not found in the text")
+		elif d.subject.leads:
+			lead, co = d.subject.leads[0], [*d.subject.leads[1:], *d.subject.co]
 		else:
-			named = [n for n in leading_list_at_first_actor(d.text, vocabulary) if n != PEOPLES_COMMITTEE]
-			named = [n for n in named if n not in d.roles.co]
-			lead = named[0] if named else previous.get(part)
-			co = [*named[1:], *d.roles.co]
+			lead = previous.get(parent) if parent and not d.labelled else None
+			co = list(d.roles.co)
 			if lead is None:
 				notes.append("lead agency not found in the text")
 			else:
-				notes.append("lead agency inferred (the text names none as its subject)")
-		if lead and not notes:
-			previous[part] = lead  # only a lead the document names carries over, never a guess
+				notes.append("lead agency inferred (the item before it names it; this one names none)")
+		if lead and not notes and parent and (d.roles.leads or d.subject.leads):
+			previous[parent] = lead
 		out.append((lead, [c for c in unique(co) if c != lead], notes))
 	return out
