@@ -472,3 +472,17 @@ def test_localities_in_a_central_document_are_the_provinces():
 		text.replace("THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH").replace("QĐ-TTg", "QĐ-UBND")
 	)
 	assert provincial.tasks[0].co == ["UBND các xã, phường, đặc khu"]
+
+
+def test_a_headings_deadline_and_inline_dates():
+	text = (
+		"Hà Nội, ngày 18 tháng 11 năm 2025\n\nIII. NHIỆM VỤ TRỌNG TÂM\n\n"
+		"1. Hoàn thành mục tiêu đưa vào khai thác 3.000 km đường bộ cao tốc trong năm 2025\n\n"
+		"a) Bộ Quốc phòng chỉ đạo các quân khu hỗ trợ thiết bị.\n\n"
+		"b) Bộ Xây dựng tổ chức lễ khánh thành vào ngày 19 tháng 12 năm 2025.\n\n"
+		"2. Sở Nội vụ rà soát biên chế trong quý III.\n"
+	)
+	a, b, c = parse_plan(text).tasks
+	assert a.deadline.due == dt.date(2025, 12, 31)  # the heading's "trong năm 2025"
+	assert b.deadline.due == dt.date(2025, 12, 19)
+	assert c.deadline.due == dt.date(2025, 9, 30)  # a quarter in the plan's year

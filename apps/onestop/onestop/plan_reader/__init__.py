@@ -126,7 +126,9 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None, *, year: int | N
 		warnings.append("the plan's year is not in the document (no date, number or dated deadline): give it")
 	elif source in ("deadlines", "given"):
 		warnings.append(f"the plan's year {plan_year_} was read from its {source}")
-	tasks = _tasks(drafts, vocabulary, plan_year_, header.date or on, _local_abbreviations(province))
+	tasks = _tasks(
+		drafts, vocabulary, plan_year_, header.date or on, _local_abbreviations(province), header.date
+	)
 	if province is None:
 		warnings.append("province not found in the document")
 	if header.number is None:
@@ -271,7 +273,12 @@ def _local_abbreviations(province: str | None) -> dict[str, str]:
 
 
 def _tasks(
-	drafts: list[Draft], vocabulary: Vocabulary, year: int | None, on: dt.date | None, local: dict[str, str]
+	drafts: list[Draft],
+	vocabulary: Vocabulary,
+	year: int | None,
+	on: dt.date | None,
+	local: dict[str, str],
+	issued: dt.date | None = None,
 ) -> list[Task]:
 	tasks: list[Task] = []
 	seen: dict[str, int] = {}
@@ -285,7 +292,7 @@ def _tasks(
 		notes = [*draft.notes, *notes]
 		milestones = milestones_in(draft.deadline_text, year)
 		phrase = milestones[-1] if len(milestones) > 1 else draft.deadline_text
-		deadline = parse_deadline(phrase, year=year, context=draft.text)
+		deadline = parse_deadline(phrase, year=year, context=draft.text, issued=issued)
 		if len(milestones) > 1:
 			deadline = _keep_text(deadline, draft.deadline_text)
 		if deadline.kind == "none" and not draft.deadline_text and recurrence_in(draft.text):

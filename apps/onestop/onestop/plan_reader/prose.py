@@ -66,6 +66,14 @@ BOILERPLATE_ARTICLE = re.compile(
 RESPONSIBILITY = re.compile(
 	r"trách nhiệm|nhiệm vụ|tổ chức thực hiện|phân công|phối hợp|thi hành|báo cáo|kiểm tra|giám sát", re.I
 )
+# A deadline a heading sets for everything under it.
+HEADING_DEADLINE = re.compile(
+	r"(?:trong (?:năm|tháng|quý)|trước ngày|chậm nhất|hoàn thành|đến hết)[^.;:()]{0,30}?"
+	r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d{2}|\d{1,2}\s*/\s*20\d{2}|(?:iv|i{1,3}|[1-4])\s*/\s*20\d{2}|"
+	r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|tháng\s+\d{1,2}\s+năm\s+20\d{2}|(?:năm\s+)?20\d{2})"
+	r"(?!\s*-|\d)",
+	re.I,
+)
 CLOSING = re.compile(r"^(?:Nơi nhận|KT\.|TM\.|Q\. ?CHỦ TỊCH|CHỦ TỊCH$|GIÁM ĐỐC$|THỦ TƯỚNG$|BỘ TRƯỞNG$)")
 TIME_LINE = re.compile(r"^(Thời gian|Thời hạn|Tiến độ)( thực hiện| hoàn thành)?\s*:", re.I)
 POINTER = re.compile(r"phụ lục", re.I)
@@ -255,6 +263,12 @@ class ProseReader:
 					label = f"-{item_count}"
 				self._node(child, [*labels, label], heading, section, skip)
 			pending.extend(self.drafts[before:])
+		if structural and node.kind in ("roman", "arabic", "decimal", "letter") and is_heading(node.text):
+			# "1. Hoàn thành … trong năm 2025": the items under it that state no deadline share it
+			m = HEADING_DEADLINE.search(node.text)
+			for draft in self.drafts[start:] if m else ():
+				if not draft.deadline_text:
+					draft.deadline_text, draft.stated = m.group(0).strip(), True
 		if node.kind == "article" and self.articles == "regulation" and not RESPONSIBILITY.search(node.text):
 			# an article of rules: only the items that name who acts are tasks
 			self.drafts[start:] = [d for d in self.drafts[start:] if d.roles.leads or d.heading.leads]

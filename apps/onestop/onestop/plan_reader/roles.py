@@ -50,11 +50,15 @@ def roles_in(text: str, vocabulary: Vocabulary) -> Roles:
 			name = vocabulary.aliases[hit.group(1)]
 			if (before and before[-1] in _OBJECT_WORDS) or name == PEOPLES_COMMITTEE:
 				continue  # "… tham mưu UBND tỉnh": the object of a verb, not a partner
-			names.append(name)
+			if hit.group(1) in _BARE and before and before[-1] not in ("và", "với", "hợp", "các", "cùng"):
+				continue  # "các doanh nghiệp địa phương": a word of another name
+			names.extend(vocabulary.expand(name))
 		co.extend(n for n in names if n not in co)
 	return Roles(leads, [c for c in co if c not in leads])
 
 
+# Aliases of a single common word: an agency only where a list or a partner clause puts them.
+_BARE = {"địa phương", "chính quyền địa phương"}
 _OBJECT_WORDS = {
 	"tại",
 	"về",

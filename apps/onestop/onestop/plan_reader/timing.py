@@ -36,8 +36,9 @@ def split_deadline(raw: str) -> tuple[str, str, bool]:
 	m = _CLOSING_SENTENCE.search(text)
 	if m and m.start(1) > 0:
 		return text[: m.start(1)].strip(), m.group(1).strip(), True
-	m = INLINE_DEADLINE.search(text)
-	if m:
+	for m in INLINE_DEADLINE.finditer(text):
+		if not re.search(r"20\d{2}|này", m.group(0)) and _CUES[0].search(text):
+			continue  # "hàng năm (trong quý IV …)": a quarter of every year
 		return text, m.group(0).strip(), True
 	for cue in _CUES:
 		m = cue.search(text)
