@@ -486,3 +486,106 @@ def test_a_headings_deadline_and_inline_dates():
 	assert a.deadline.due == dt.date(2025, 12, 31)  # the heading's "trong năm 2025"
 	assert b.deadline.due == dt.date(2025, 12, 19)
 	assert c.deadline.due == dt.date(2025, 9, 30)  # a quarter in the plan's year
+
+
+REGULATION = """|
+ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+|
+Số: 80/2025/QĐ-UBND
+|
+Bắc Ninh, ngày 22 tháng 11 năm 2025
+|
+
+QUYẾT ĐỊNH
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định về Cổng thông tin điện tử tỉnh.
+
+Điều 2. Quyết định này có hiệu lực thi hành từ ngày 05 tháng 12 năm 2025.
+
+|
+Nơi nhận:
+- Như Điều 3;
+|
+
+QUY ĐỊNH
+
+Chương I
+
+QUY ĐỊNH CHUNG
+
+Điều 1. Đối tượng áp dụng
+
+1. Quy định này áp dụng cho các sở, cơ quan thuộc UBND tỉnh; UBND xã, phường trên địa bàn tỉnh (sau đây viết tắt là các cơ quan, đơn vị).
+
+Điều 2. Các hành vi bị nghiêm cấm
+
+1. Cản trở các cơ quan, tổ chức, cá nhân sử dụng chữ ký số.
+
+2. Cổng TTĐT tỉnh sử dụng tên miền cấp 3 của Việt Nam.
+
+3. Sở Khoa học và Công nghệ chủ trì hướng dẫn việc đăng ký tên miền.
+
+Điều 3. Thi đua, khen thưởng
+
+1. Kết quả thực hiện Quy định này là một tiêu chí để đánh giá mức độ hoàn thành nhiệm vụ.
+
+Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh tham mưu bổ sung tiêu chí thi đua.
+
+Chương II
+
+TỔ CHỨC THỰC HIỆN
+
+Điều 4. Trách nhiệm của các cơ quan, đơn vị
+
+1. Cử người quản trị vận hành Cổng TTĐT thành phần của cơ quan, đơn vị.
+
+2. Thực hiện báo cáo định kỳ tình hình hoạt động Cổng TTĐT thành phần theo các nội dung sau:
+
+a) Tên báo cáo, nội dung báo cáo theo Phụ lục.
+
+b) Định kỳ 6 tháng và hằng năm, gửi báo cáo về Sở Khoa học và Công nghệ.
+
+Điều 5. Trách nhiệm của người quản trị vận hành Cổng thông tin điện tử
+
+1. Bảo quản an toàn, bảo mật thông tin tài khoản truy cập quản trị.
+"""
+
+
+def test_a_regulation_s_rules_are_not_tasks_its_assignments_are():
+	tasks = parse_plan(REGULATION).tasks
+	texts = [t.text for t in tasks]
+	assert not any(
+		x.startswith(("Cản trở", "Cổng TTĐT tỉnh sử dụng", "Kết quả thực hiện", "Bảo quản")) for x in texts
+	)
+	by_text = {t.text[:20]: t for t in tasks}
+	assert (
+		by_text["Sở Khoa học và Công "].lead == "Sở Khoa học và Công nghệ"
+	)  # a rule article's item that assigns
+	assert (by_text["Sở Nội vụ chủ trì, p"].lead, by_text["Sở Nội vụ chủ trì, p"].co) == (
+		"Sở Nội vụ",
+		["Văn phòng UBND tỉnh"],
+	)  # the paragraph after a full sentence
+	assert not [t for t in tasks if t.text == ""]  # "Chương I / QUY ĐỊNH CHUNG" is a chapter's title
+
+
+def test_a_documents_own_term_and_a_report_s_contents():
+	tasks = parse_plan(REGULATION).tasks
+	(first,) = [t for t in tasks if t.text.startswith("Cử người quản trị")]
+	assert (first.lead, first.co) == (
+		"Các Sở, ban, ngành",
+		["UBND các xã, phường, đặc khu"],
+	)  # "các cơ quan, đơn vị"
+	(report,) = [t for t in tasks if t.text.startswith("Thực hiện báo cáo")]
+	assert "Tên báo cáo" in report.text and report.deadline.recurrence  # one task with its parts
+	assert not any(t.text.startswith("Tên báo cáo") for t in tasks)
+
+
+def test_a_dash_that_goes_on_a_word_in_a_text_of_spaced_paragraphs():
+	items = "".join(f"\n{n}. Nội dung thứ {n} của kế hoạch\nđược trình bày tại đây.\n" for n in range(1, 8))
+	text = (
+		"I. NHIỆM VỤ\n"
+		+ items
+		+ "\n8. Tiếp nhận và trả lời ý kiến\nbạn đọc tại chuyên mục Hỏi\n– Đáp/Phản ánh kiến nghị.\n"
+	)
+	last = [x.text for x in logical_lines(text)][-1]
+	assert last == "8. Tiếp nhận và trả lời ý kiến bạn đọc tại chuyên mục Hỏi – Đáp/Phản ánh kiến nghị."

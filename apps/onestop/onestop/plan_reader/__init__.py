@@ -54,6 +54,7 @@ _ATTACHED = re.compile(
 	r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|DANH MỤC|PHƯƠNG ÁN|ĐỀ ÁN|PHỤ LỤC|NHIỆM VỤ|BẢNG)\b"
 )
 _ARTICLE = re.compile(r"^Điều\s+\d+")
+_CHAPTER = re.compile(r"^Chương\s+[IVXLC\d]+\s*$")
 _STRUCTURE = re.compile(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\)|Điều\s+\d+|Chương\s+[IVX\d]+)")
 _CENTRAL = re.compile(
 	r"^(?:THỦ TƯỚNG|CHÍNH PHỦ|BỘ\s|VĂN PHÒNG CHÍNH PHỦ|BAN CHỈ ĐẠO|ỦY BAN DÂN TỘC|NGÂN HÀNG NHÀ NƯỚC)"
@@ -96,6 +97,7 @@ def parse_plan(text: str, vocabulary: Vocabulary | None = None, *, year: int | N
 	if central:
 		vocabulary = vocabulary.central()
 	localise = _localiser(province)
+	_definitions(lines, vocabulary, localise)
 
 	warnings: list[str] = []
 	decision = header.kind == "Quyết định" or any(_ARTICLE.match(x.text) for x in main[body_at:])
@@ -158,6 +160,30 @@ def parse_file(path: str | Path, vocabulary: Vocabulary | None = None, *, year: 
 		raise PlanParseError(message, e.line) from None
 
 
+_DEFINES = re.compile(r"\((?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt|chung)\s+(?:là\s+)?([^()]{3,60})\)", re.I)
+_TERM = re.compile(r"^(?:các |những )?(?:cơ quan|đơn vị|ubnd|ủy ban|sở|ban|tổ chức)\b", re.I)
+
+
+def _definitions(lines: list[Line], vocabulary: Vocabulary, localise) -> None:
+	"""A document's own terms for the agencies it lists: "… áp dụng cho các sở, cơ quan thuộc
+	UBND tỉnh; UBND xã, phường (sau đây viết tắt là các cơ quan, đơn vị)" makes "các cơ quan,
+	đơn vị" name the departments and the communes wherever the document uses it."""
+	for line in lines:
+		for m in _DEFINES.finditer(line.text):
+			term = m.group(1).strip(" .,;")
+			if not _TERM.match(term):
+				continue
+			before = line.text[: m.start()]
+			cut = max(
+				(before.rfind(w) + len(w) for w in (" cho ", " đối với ", " gồm ", ": ") if w in before),
+				default=0,
+			)
+			segment = before[cut:]
+			names = vocabulary.actors(localise(segment)) if len(segment) <= 200 else []
+			if names:
+				vocabulary.define(term, names)
+
+
 def _is_central(header: Header) -> bool:
 	"""Whether a ministry, the Government or another central body issued the document (its
 	issuer lines or its number's code say so, and they name no province, city or commune)."""
@@ -189,7 +215,14 @@ def _segments(lines: list[Line]) -> tuple[list[Line], list[list[Line]]]:
 	signature = next((i for i, x in enumerate(lines) if _SIGNATURE.match(x.text)), None)
 	first_article = next((i for i, x in enumerate(lines) if _ARTICLE.match(x.text)), None)
 	after = min(i for i in (signature, first_article, len(lines)) if i is not None)
-	starts = [i for i, x in enumerate(lines) if i > after and _ATTACHED.match(x.text) and _title_line(x.text)]
+	starts = [
+		i
+		for i, x in enumerate(lines)
+		if i > after
+		and _ATTACHED.match(x.text)
+		and _title_line(x.text)
+		and not _CHAPTER.match(lines[i - 1].text)  # "Chương I / QUY ĐỊNH CHUNG": the chapter's title
+	]
 	if signature is not None:
 		starts = [i for i in starts if i > signature] or starts
 	main_end = signature if signature is not None else (starts[0] if starts else len(lines))

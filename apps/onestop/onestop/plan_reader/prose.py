@@ -66,6 +66,28 @@ BOILERPLATE_ARTICLE = re.compile(
 RESPONSIBILITY = re.compile(
 	r"trách nhiệm|nhiệm vụ|tổ chức thực hiện|phân công|phối hợp|thi hành|báo cáo|kiểm tra|giám sát", re.I
 )
+# Articles of a regulation that assign work ("Trách nhiệm của Sở …", "Phối hợp trong …",
+# "Đề nghị Ủy ban MTTQ …", "Tổ chức thực hiện"), unless they are the duties of persons (officials,
+# clerks, a portal's operators and users); the others hold rules.
+ASSIGNING_ARTICLE = re.compile(
+	r"^(?:trách nhiệm|nhiệm vụ|tổ chức thực hiện|triển khai thực hiện|phân công|phối hợp|đề nghị|giao\b|"
+	r"điều khoản thi hành|tổng hợp báo cáo|chế độ báo cáo|báo cáo)",
+	re.I,
+)
+PERSONS_ARTICLE = re.compile(
+	r"^trách nhiệm (?:của )?(?:các )?(?:người|cán bộ|công chức|viên chức|văn thư|thủ trưởng|thuê bao|"
+	r"tổ chức, cá nhân|cá nhân)",
+	re.I,
+)
+# An item of an article of rules is a task only when it assigns: an agency named as its
+# subject leads the work, is given it, bears it or advises on it.
+ASSIGNS = re.compile(r"chủ trì|\bgiao\b|có trách nhiệm|chịu trách nhiệm|tham mưu", re.I)
+# A heading that lists a report's contents ("Báo cáo bao gồm các nội dung sau:"): one task.
+REPORT_CONTENTS = re.compile(
+	r"báo cáo\b.{0,300}?(?:bao gồm|gồm|theo)\s+(?:các |những )?nội dung(?: như)? sau\s*:?\s*$", re.I
+)
+# Headings of goals and directions, at any level: no tasks under them.
+GOALS = re.compile(r"^(?:mục tiêu|chỉ tiêu|tầm nhìn|quan điểm|định hướng|mục đích)\b", re.I)
 # A deadline a heading sets for everything under it.
 HEADING_DEADLINE = re.compile(
 	r"(?:trong (?:năm|tháng|quý)|trước ngày|chậm nhất|hoàn thành|đến hết)[^.;:()]{0,30}?"
@@ -211,8 +233,21 @@ class ProseReader:
 			)
 			if node.kind == "roman":
 				skip = bool(_PLAN_SKIP.search(node.text))
+		if node.kind in ("arabic", "decimal", "letter") and is_heading(node.text) and GOALS.match(node.text):
+			skip = True
 		if node.kind in ("roman", "arabic", "article", "chapter"):
 			section = sentence_case(node.text.rstrip(":"))
+		rules = (
+			node.kind == "article"
+			and self.articles == "regulation"
+			and (
+				not (
+					ASSIGNING_ARTICLE.match(node.text)
+					or _names_only(node.text, self.localise, self.vocabulary)
+				)
+				or bool(PERSONS_ARTICLE.match(node.text))
+			)
+		)
 		if node.kind == "article" and self.articles == "decision":
 			if not structural and BOILERPLATE_ARTICLE.search(node.text[:200]):
 				return
@@ -227,6 +262,12 @@ class ProseReader:
 		if self._labelled(node, labels, heading, section, skip):
 			return
 		start = len(self.drafts)
+		if structural and not skip and node.kind != "root" and REPORT_CONTENTS.search(node.text):
+			# "7. Thực hiện báo cáo định kỳ … theo các nội dung sau:" and the report's parts
+			text = " ".join([node.text, *(self._flat(c) for c in node.children)])
+			ref = join_refs(labels)
+			self._task(ref, ref, text, heading, section, node.line)
+			return
 		pending: list[Draft] = []
 		item_count = 0
 		seen_structural = False
@@ -269,12 +310,14 @@ class ProseReader:
 			for draft in self.drafts[start:] if m else ():
 				if not draft.deadline_text:
 					draft.deadline_text, draft.stated = m.group(0).strip(), True
-		if node.kind == "article" and self.articles == "regulation" and not RESPONSIBILITY.search(node.text):
-			# an article of rules: only the items that name who acts are tasks
-			self.drafts[start:] = [d for d in self.drafts[start:] if d.roles.leads or d.heading.leads]
-		if structural or node.kind == "root" or skip:
-			return
-		self._leaf(node, labels, body, heading, inherited, section)
+		if not (structural or node.kind == "root" or skip):
+			self._leaf(node, labels, body, heading, inherited, section)
+		if rules:  # an article of rules: only the items that assign work to an agency are tasks
+			self.drafts[start:] = [
+				d
+				for d in self.drafts[start:]
+				if (d.roles.leads or d.subject.leads) and ASSIGNS.search(d.text)
+			]
 
 	def _leaf(
 		self, node: Node, labels: list[str], body: list[Unit], heading: Roles, inherited: Roles, section
@@ -298,6 +341,12 @@ class ProseReader:
 				draft.deadline_text, draft.stated = TIME_LINE.sub("", time).strip() or time, True
 		else:
 			self._task(ref, ref, node.text, inherited, section, node.line)
+			# a paragraph after a full sentence that gives work to an agency is a task of its
+			# own ("1. Kết quả … là một tiêu chí … / Sở Nội vụ chủ trì, phối hợp …")
+			for n, unit in enumerate(body, 1):
+				own = self._roles(unit.text)
+				if own.leads and own.leads != [PEOPLES_COMMITTEE] and ASSIGNS.search(unit.text):
+					self._task(f"{ref}+{n}", ref, unit.text, inherited, section, unit.line)
 
 	def _intro(self, node: Node) -> Roles | None:
 		"""The roles of a line that introduces the items under a heading and ends with ":"."""

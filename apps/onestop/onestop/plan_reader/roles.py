@@ -18,7 +18,7 @@ ORG_WORDS = re.compile(
 	r"^(?:Sở|Ban|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Công an|Bộ Chỉ huy|Hội|Liên minh|Liên đoàn|Đoàn|Viện|"
 	r"Ủy ban|UBND|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Tòa án|Cổng|Tổng công ty|Công ty|Thuế|Hải quan|"
 	r"Bảo hiểm|Trường|Bệnh viện|Quỹ|Tỉnh đoàn|Tỉnh ủy|Đảng ủy|Mặt trận|Cơ quan|Phòng|Học viện|Hiệp hội|"
-	r"Tập đoàn|Tòa án|Viện kiểm sát|Bộ đội|Ban Chỉ huy|"
+	r"Tập đoàn|Tòa án|Viện kiểm sát|Bộ đội|Ban Chỉ huy|Chi nhánh|"
 	r"[Cc]ác (?i:cơ quan|đơn vị|sở|ban|bộ|tổ chức|doanh nghiệp|hội|đoàn thể|trường|bệnh viện|phòng|trung tâm|"
 	r"chi cục|cục|ủy ban|ngân hàng|công ty|tập đoàn|tổng công ty|báo|đài|lực lượng|hợp tác xã|nhà|chủ))\b"
 )
@@ -41,11 +41,13 @@ def roles_in(text: str, vocabulary: Vocabulary) -> Roles:
 	if leads and re.match(r"\s*phối hợp\W*$", folded[end:]):
 		return Roles([], leads)
 	for m in _COOP.finditer(folded):
-		names, _ = vocabulary.leading(spaced(text)[m.end() :])
+		names, end = vocabulary.leading(spaced(text)[m.end() :])
 		clause = re.split(r"[;.:]", folded[m.end() :], maxsplit=1)[0]
 		verb = _VERBISH.search(clause)
 		clause = clause[: verb.start()] if verb else clause
 		for hit in vocabulary.pattern.finditer(clause):
+			if hit.start() < end:
+				continue  # read with the list above ("các địa phương (Ninh Bình, …)")
 			before = clause[: hit.start()].split()
 			name = vocabulary.aliases[hit.group(1)]
 			if (before and before[-1] in _OBJECT_WORDS) or name == PEOPLES_COMMITTEE:
@@ -159,6 +161,7 @@ _ACTS = re.compile(
 	r"theo dõi|đôn đốc|có văn bản|gửi|cung cấp|trả lời|xem xét|kịp thời|đẩy nhanh|quyết liệt|bố trí|nghiên cứu|"
 	r"đề xuất|căn cứ|lập|ban hành|cập nhật|thông báo|tăng cường|đẩy mạnh|chỉ đạo|bảo đảm|đảm bảo|xử lý|"
 	r"giải quyết|quán triệt|niêm yết|tiếp nhận|thẩm định|trình|nghiêm túc|sớm|thường xuyên|định kỳ|"
+	r"có (?:báo cáo|kế hoạch|ý kiến)|"
 	r"h[àằ]ng (?:năm|quý|tháng|tuần))\b"
 )
 # Words that open a sentence with a condition or a time before its subject.
@@ -188,17 +191,23 @@ def clause_subject(text: str, vocabulary: Vocabulary) -> Subject | None:
 	for m in _COOP.finditer(folded):
 		_, end = vocabulary.leading_at(folded, case_kept, m.end())
 		partners.append((m.end(), end))
+	names_at = [(m.start(), m.end()) for m in vocabulary.pattern.finditer(folded)]
+	sentence = 0
 	for m in _BOUNDARY.finditer(folded):
 		pos = m.end()
+		if m.group(0).strip() == ".":
+			sentence = pos
 		if any(start <= pos < end for start, end in partners):
 			continue  # a name in a list of partners
+		if any(start < m.start() < end for start, end in names_at):
+			continue  # the comma inside a name ("các bộ, cơ quan liên quan")
 		names, end = vocabulary.leading_at(folded, case_kept, pos)
 		names = [n for n in names if n != PEOPLES_COMMITTEE]
 		if not names:
 			continue
 		# "…, đề nghị các bộ, ngành …" assigns after an opening phrase or at a sentence's start,
 		# not in a run of verbs ("Rà soát, đề nghị Bộ phận một cửa mở rộng …")
-		opened = m.group(0).strip() == "." or bool(OPENING.match(folded))
+		opened = m.group(0).strip() == "." or bool(OPENING.match(folded, sentence))
 		strong = m.group(0).strip() == "thì" or (opened and bool(_ASSIGN.match(folded, pos)))
 		if strong or _ACTS.match(folded, end):
 			return Subject(names, pos, strong)

@@ -84,6 +84,7 @@ def table_drafts(
 	section = group = None
 	parent: Draft | None = None
 	sub = 0
+	last: Roles | None = None
 
 	def cell(row: list[str], name: str) -> str:
 		i = cols.get(name)
@@ -96,11 +97,17 @@ def table_drafts(
 			not _TASK_NO.match(first) and len(rest) <= 1 and rest and not cell(row, "lead")
 		):
 			group = first.rstrip(".") or group
+			last = None
 			title = (rest[0] if rest else "").replace("\n", " ")
 			section = sentence_case(title) if title else section
 			continue
 		content = cell(row, "content")
 		roles = _roles(cell(row, "lead"), cell(row, "co"), vocabulary, localise)
+		merged = not roles and not cell(row, "lead").strip() and last is not None
+		if merged:  # an empty agency cell: the row above's, merged over this one
+			roles = last
+		elif roles:
+			last = roles
 		time = tidy(cell(row, "time"))
 		product = _multiline(cell(row, "product")) or None
 		if _TASK_NO.match(first):
@@ -108,6 +115,8 @@ def table_drafts(
 			ref = ".".join(x for x in (prefix, group, first.rstrip(".")) if x)
 			parent = Draft(ref, ref, tidy(content), time, None, roles, Roles(), product, section, line)
 			drafts.append(parent)
+			if merged:
+				parent.notes.append("lead agency read from the row above (a merged cell)")
 		elif parent is not None and (not first or first in "-+•"):
 			sub += 1
 			text = product.replace("\n", " ") if product and not content else tidy(content)
@@ -127,6 +136,8 @@ def table_drafts(
 					line,
 				)
 			)
+			if merged:
+				drafts[-1].notes.append("lead agency read from the row above (a merged cell)")
 		else:
 			warnings.append(f"line {line}: a table row that is not a task ({first[:30]!r}) was skipped")
 	return drafts, warnings

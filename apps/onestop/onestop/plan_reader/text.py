@@ -76,6 +76,22 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 	return (len(pairs) >= 4 and lower / len(pairs) > 0.15) or going_on / len(pairs) > 0.6
 
 
+def _items_follow_blank_lines(raw: list[str]) -> bool:
+	"""Whether the text's items ("1.", "a)", "- ") each follow a blank line (paragraphs spaced
+	apart), so that a dash at the start of a line right after text is a word's dash."""
+	after_blank = after_open = 0
+	for previous, line in itertools.pairwise(clean(x) for x in raw):
+		if not MARKER.match(line):
+			continue
+		if not previous:
+			after_blank += 1
+		elif not (
+			_CLAUSE_END.search(previous) or is_caps(previous) or re.match(r"^(?:Điều|Chương)$", previous)
+		):
+			after_open += 1  # an item right after a line that ends mid-sentence
+	return after_blank >= 5 and after_open <= max(2, after_blank / 20)
+
+
 def _opens_unit(previous: str, line: str) -> bool:
 	"""Whether `line` starts a new paragraph after `previous` in a hard-wrapped text."""
 	if STANDALONE.match(line) or STANDALONE.match(previous):
@@ -96,6 +112,7 @@ def logical_lines(text: str) -> list[Line]:
 	converted document) are kept as they are, tab included."""
 	raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 	wrapped = is_hard_wrapped(raw)
+	spaced_items = wrapped and _items_follow_blank_lines(raw)
 	out: list[Line] = []
 	current: Line | None = None
 
@@ -128,6 +145,15 @@ def logical_lines(text: str) -> list[Line]:
 		goes_on = (text_[0].islower() and not MARKER.match(text_)) or (
 			current is not None and _DANGLING.search(current.text) is not None and not MARKER.match(text_)
 		)
+		if (
+			spaced_items
+			and current is not None
+			and not broken
+			and text_[0] in "-–"
+			and not _CLAUSE_END.search(current.text)
+			and not is_caps(current.text)
+		):
+			goes_on = True  # "… chuyên mục Hỏi\n– Đáp": items of this text follow a blank line
 		if current is not None and (
 			goes_on or (wrapped and not broken and not _opens_unit(current.text, text_))
 		):
