@@ -150,3 +150,20 @@ def test_a_documents_own_term_for_the_agencies_it_lists():
 		"UBND các xã, phường, đặc khu",
 	]
 	assert V.resolve("các cơ quan, đơn vị") == "Các cơ quan liên quan"  # the standard vocabulary is untouched
+
+
+def test_a_list_after_de_nghi_keeps_the_names_it_does_not_know():
+	names, _ = V.leading(
+		"Đề nghị Ủy ban MTTQ Việt Nam tỉnh, Hội Cựu chiến binh tỉnh, Liên đoàn Lao động tỉnh và các tổ chức "
+		"chính trị - xã hội phối hợp tuyên truyền"
+	)
+	assert names == [
+		"Ủy ban MTTQ Việt Nam tỉnh",
+		"Hội Cựu chiến binh tỉnh",
+		"Liên đoàn Lao động tỉnh",
+		"Các tổ chức chính trị - xã hội",
+	]
+	assert V.leading("Đề nghị Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh phối hợp")[0] == [
+		"Hội Cựu chiến binh tỉnh",
+		"Hội Nông dân tỉnh",
+	]

@@ -338,16 +338,20 @@ class Vocabulary:
 		while True:
 			pos = _skip(folded, pos, ROLE_PREFIXES)
 			hit = self._hits_at(folded, case_kept, pos)
-			if hit is None and names and unknown < 2:
-				after, skipped = pos, 0
+			if hit is None and unknown < 2:
+				after, skipped, named = pos, 0, []
 				while skipped < 2 - unknown:  # one or two unknown names, then a known one
-					jump = _past_unknown_name(folded, after)
+					jump = _past_unknown_name(folded, after, case_kept if not names else None)
 					if jump is None:
 						break
+					name = _unknown_name(case_kept, after)
+					if name:
+						named.append(name)
 					after, skipped = _skip(folded, jump, ROLE_PREFIXES), skipped + 1
 					if self._hits_at(folded, case_kept, after):
 						unknown += skipped
 						pos = after
+						names.extend(named)
 						break
 				if pos == after and skipped:
 					continue
@@ -393,13 +397,30 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
-def _past_unknown_name(folded: str, pos: int) -> int | None:
-	"""The position after a short unknown name and its separator at `pos`, or None."""
-	m = _UNKNOWN_NAME.match(folded, pos)
-	if not m or len(m.group(0).split()) > 7:
+# An agency's proper name the vocabulary does not know ("Hội Cựu chiến binh tỉnh"), up to the
+# next separator: kept as written when it stands in a list of known agencies.
+_PROPER_NAME = re.compile(
+	r"(?:Hội|Ban|Sở|Trung tâm|Viện|Cục|Chi cục|Chi nhánh|Đài|Báo|Liên đoàn|Liên minh|Hiệp hội|Tổng công ty|"
+	r"Công ty|Tập đoàn|Đoàn|Ủy ban|Văn phòng|Trường|Bệnh viện|Quỹ|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra) "
+	r"[^,;:()]{2,60}?(?=\s*(?:,|;|\bvà\b)\s*)"
+)
+
+
+def _past_unknown_name(folded: str, pos: int, first: str | None = None) -> int | None:
+	"""The position after a short unknown name and its separator at `pos`, or None. At the
+	list's start (`first`: the case-kept text) only a proper name counts."""
+	m = _PROPER_NAME.match(first, pos) if first is not None else None
+	m = m or (_UNKNOWN_NAME.match(folded, pos) if first is None else None)
+	if not m or len(m.group(0).split()) > 10:
 		return None
 	sep = re.match(r"\s*(?:,|;|\bvà\b)\s*", folded[m.end() :])
 	return m.end() + sep.end() if sep else None
+
+
+def _unknown_name(case_kept: str, pos: int) -> str | None:
+	"""The proper name at `pos` of case-kept text, as written, or None."""
+	m = _PROPER_NAME.match(case_kept, pos)
+	return normalise(m.group(0)) if m and len(m.group(0).split()) <= 10 else None
 
 
 def _skip(folded: str, pos: int, words: tuple[str, ...]) -> int:
