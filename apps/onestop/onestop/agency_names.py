@@ -372,6 +372,9 @@ class Vocabulary:
 					found = listed[0]  # "các địa phương (Ninh Bình, Hải Phòng, …)"
 				pos += paren.end()
 			names.extend(found)
+			tail = _QUALIFIER.match(folded, pos)  # "các Ban, Sở, ngành có liên quan; …"
+			if tail:
+				pos = tail.end()
 			sep = re.match(r"\s*(?:,|;|:|\bvà\b|\bcùng\b)(?:\s*nhất là)?\s*", folded[pos:])
 			if not sep:
 				if self.provinces and province_list_at(
@@ -396,6 +399,11 @@ _UNKNOWN_NAME = re.compile(
 	r"[^,;:()]{0,40}?(?=\s*(?:,|;|\bvà\b)\s*)"
 )
 
+
+# Words after a collective's name that do not end the list ("… có liên quan", "… cấp tỉnh").
+_QUALIFIER = re.compile(
+	r"\s+(?:có liên quan|liên quan|cấp tỉnh|trên địa bàn(?: tỉnh)?|thuộc ubnd tỉnh|của tỉnh)(?=\s*[,;])"
+)
 
 # An agency's proper name the vocabulary does not know ("Hội Cựu chiến binh tỉnh"), up to the
 # next separator: kept as written when it stands in a list of known agencies.
