@@ -168,6 +168,7 @@ def _fix_tone(m: re.Match) -> str:
 	return fixed.capitalize() if s[0].isupper() else fixed
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
 	"""Case-kept normal form of Vietnamese text: NFC, one tone placement, one dash, one space.
 
@@ -431,17 +432,20 @@ def _unknown_name(case_kept: str, pos: int) -> str | None:
 	return normalise(m.group(0)) if m and len(m.group(0).split()) <= 10 else None
 
 
+@functools.cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+	return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?:\s*,)?\s+")
+
+
 def _skip(folded: str, pos: int, words: tuple[str, ...]) -> int:
-	"""Past the role words at `pos` ("giao", "thủ trưởng", "bộ trưởng, thủ trưởng")."""
+	"""Past the role words at `pos` ("giao", "thủ trưởng", "bộ trưởng, thủ trưởng"), tried in
+	their order."""
+	pattern = _words_pattern(words)
 	while True:
-		rest = folded[pos:]
-		for w in words:
-			m = re.match(re.escape(w) + r"(?:\s*,)?\s+", rest)
-			if m:
-				pos += m.end()
-				break
-		else:
+		m = pattern.match(folded, pos)
+		if not m:
 			return pos
+		pos = m.end()
 
 
 def _generic_at(case_kept: str, pos: int, vocabulary: Vocabulary) -> tuple[str, int] | None:
