@@ -471,7 +471,13 @@ def test_localities_in_a_central_document_are_the_provinces():
 	provincial = parse_plan(
 		text.replace("THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH").replace("QĐ-TTg", "QĐ-UBND")
 	)
-	assert provincial.tasks[0].co == ["UBND các xã, phường, đặc khu"]
+	assert provincial.tasks[0].co == ["UBND các xã, phường, đặc khu"]  # the communes and wards
+	earlier = parse_plan(
+		text.replace("THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")
+		.replace("QĐ-TTg", "QĐ-UBND")
+		.replace("năm 2025", "năm 2019")
+	)
+	assert earlier.tasks[0].co == ["UBND cấp huyện"]  # before 1 July 2025, the districts
 
 
 def test_a_headings_deadline_and_inline_dates():
