@@ -118,3 +118,29 @@ def test_helpers():
 	assert recurrence_in("định kỳ hàng tuần") == "weekly" and recurrence_in("trong năm 2018") is None
 	assert weekly_slot("trước 15 giờ 30 ngày thứ năm") == (3, "15:30")
 	assert weekly_slot("chủ nhật") == (6, None)
+
+
+@pytest.mark.parametrize(
+	"text, kind, due",
+	[
+		("trong quý III", "quarter", D(2025, 9, 30)),  # the plan's year
+		("trước ngày 15/12", "date", D(2025, 12, 15)),
+		("trong tháng 12", "month", D(2025, 12, 31)),
+		("trước ngày 15/12 hằng năm", "recurring", None),  # every year: no single date
+		("vào ngày 19 tháng 12 năm 2025", "date", D(2025, 12, 19)),
+		("dịp 19 tháng 12 năm 2025", "date", D(2025, 12, 19)),
+		("Trong 03 ngày làm việc kể từ ngày nhận được kiến nghị", "none", None),  # from each petition
+		("Thời gian niêm yết là 30 ngày.", "none", None),
+	],
+)
+def test_a_year_left_out_and_time_limits(text, kind, due):
+	d = parse_deadline(text, year=2025)
+	assert (d.kind, d.due) == (kind, due)
+
+
+def test_a_time_limit_from_the_plan_itself_runs_from_its_date():
+	text = "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này"
+	assert parse_deadline(text, year=2025, issued=D(2025, 11, 17)).due == D(2025, 11, 27)
+	working = "trong thời hạn 05 ngày làm việc kể từ ngày ký Quyết định này"
+	assert parse_deadline(working, year=2025, issued=D(2025, 11, 21)).due == D(2025, 11, 28)
+	assert parse_deadline(text, year=2025).kind == "none"  # no date to count from

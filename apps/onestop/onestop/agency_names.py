@@ -1,21 +1,34 @@
 """Names of the agencies that plans assign tasks to, and how to recognise them in text.
 
-Plain Python (no Frappe): used by the plan parser, which must run anywhere, and by the
+Plain Python (no Frappe): used by the plan reader, which must run anywhere, and by the
 Agency register on a site. Plans write the same agency many ways ("Sở Thông tin và truyền
 thông", "Sở TT&TT", "Sở Thông tin và Truyền thông"); every way resolves to one canonical name
-here. Collective owners ("Các Sở, ban, ngành", "UBND cấp huyện") are names like any other.
+here. Collective owners ("Các Sở, ban, ngành", "UBND các xã, phường, đặc khu") are names like
+any other.
 
-The vocabulary is the standard organisation of a province (Decree 24/2014/NĐ-CP and
-Decree 107/2020/NĐ-CP on provincial departments; Decree 37/2014/NĐ-CP on district offices),
-so it holds for any province; a province's own register (its Agency records and their
-aliases) extends it on the site.
+The names are data, in `data/agencies.json`: the standard organisation of a province in both
+eras of local administration. Before 2025: Decree 24/2014/NĐ-CP and 107/2020/NĐ-CP
+(departments), districts and 63 provinces. From 1 March 2025 the merged departments of Decree
+45/2025/NĐ-CP (Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo, …); from 1 July 2025 two
+tiers (province and commune/ward, no district People's Committee) and 34 provinces
+(Resolution 202/2025/QH15). An agency that ended carries `until` and its `successor`; one
+that began carries `since`. `Vocabulary.dated` reads a document with the era of its date, and
+`era_note` says when a document names an agency of the other era. A province's own register
+(its Agency records and their aliases) extends the vocabulary on the site.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "agencies.json"
+_DATA: dict = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 # Agency kinds, as stored on the Agency DocType.
 KINDS = (
@@ -43,302 +56,44 @@ class KnownAgency:
 	# Units ("Văn phòng Sở", "Phòng Thanh tra") exist inside each department: resolved
 	# under the agency that issued the plan.
 	scoped: bool = False
+	since: dt.date | None = None  # first day it exists (None: before any plan read here)
+	until: dt.date | None = None  # first day it no longer exists
+	successor: str | None = None  # who took over its functions on `until`
+	# Generic words ("các địa phương") that name this agency before `until` and its
+	# successor from then on.
+	aliases_then_successor: tuple[str, ...] = ()
+
+
+def _known(entry: dict) -> KnownAgency:
+	"""A KnownAgency from one entry of data/agencies.json."""
+	day = lambda key: dt.date.fromisoformat(entry[key]) if entry.get(key) else None  # noqa: E731
+	return KnownAgency(
+		name=entry["name"],
+		short=entry["short"],
+		kind=entry["kind"],
+		aliases=tuple(entry.get("aliases", ())),
+		parent=entry.get("parent"),
+		scoped=bool(entry.get("scoped")),
+		since=day("since"),
+		until=day("until"),
+		successor=entry.get("successor"),
+		aliases_then_successor=tuple(entry.get("aliases_then_successor", ())),
+	)
 
 
 COLLECTIVE_DEPARTMENTS = "Các Sở, ban, ngành"
 COLLECTIVE_DISTRICTS = "UBND cấp huyện"
 COLLECTIVE_COMMUNES = "UBND cấp xã"
+COLLECTIVE_COMMUNES_2025 = "UBND các xã, phường, đặc khu"
 COLLECTIVE_CENTRAL = "Các cơ quan Trung ương đóng trên địa bàn"
 COLLECTIVE_RELATED = "Các cơ quan liên quan"
 COLLECTIVE_UNITS = "Các phòng chuyên môn"
 COLLECTIVE_PRESS = "Các cơ quan báo chí"
 PEOPLES_COMMITTEE = "UBND tỉnh"
 PROVINCIAL_OFFICE = "Văn phòng UBND tỉnh"
+PUBLIC_SERVICE_CENTRE = "Trung tâm Phục vụ hành chính công"
 
-KNOWN: tuple[KnownAgency, ...] = (
-	# Collectives
-	KnownAgency(
-		COLLECTIVE_DEPARTMENTS,
-		"Sở, ban, ngành",
-		"Collective",
-		(
-			"các sở, ban, ngành",
-			"các sở, ban, ngành tỉnh",
-			"sở, ban, ngành tỉnh",
-			"sở, ban, ngành",
-			"các sở, ban, ngành thuộc ubnd tỉnh",
-			"các sở, ban, ngành và đơn vị trực thuộc",
-			"các sở, ban, ngành có liên quan",
-			"các sở, ban, ngành liên quan",
-			"các sở, ban ngành tỉnh",
-			"các sở, ban ngành",
-			"các sở, ngành liên quan",
-			"các sở, ngành",
-			"các sở ngành",
-			"sở, ngành",
-			"các sở",
-			"các ban, ngành thuộc ubnd tỉnh",
-			"các ban, ngành",
-			"các sở, ban, ngành có liên quan",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_DISTRICTS,
-		"UBND cấp huyện",
-		"Collective",
-		(
-			"ubnd các huyện, thị xã, thành phố",
-			"ubnd các huyện, tx, tp",
-			"ubnd các huyện, thành phố",
-			"ubnd các huyện",
-			"ủy ban nhân dân các huyện, thị xã, thành phố",
-			"ủy ban nhân dân cấp huyện",
-			"ubnd các địa phương",
-			"các địa phương",
-			"địa phương",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_COMMUNES,
-		"UBND cấp xã",
-		"Collective",
-		("ubnd các xã, phường, thị trấn", "ủy ban nhân dân cấp xã"),
-	),
-	KnownAgency(
-		COLLECTIVE_CENTRAL,
-		"Cơ quan TW trên địa bàn",
-		"Collective",
-		(
-			"các cơ quan hành chính nhà nước trung ương đóng trên địa bàn",
-			"các cơ quan hành chính nhà nước trung ương",
-			"cơ quan hành chính nhà nước trung ương",
-			"các cơ quan hcnn tw đóng trên địa bàn tỉnh",
-			"các cơ quan hcnn tw đóng trên địa bàn",
-			"cơ quan hcnn tw đóng trên địa bàn",
-			"các cơ quan hcnn tw và các cơ quan ngành dọc cấp tỉnh đóng trên địa bàn cấp huyện, cấp xã",
-			"các cơ quan hcnn tw",
-			"cơ quan hcnn tw",
-			"các cơ quan ngành dọc cấp tỉnh",
-			"các cơ quan ngành dọc",
-			"các cơ quan tw đóng trên địa bàn",
-			"các cơ quan trung ương đóng trên địa bàn",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_RELATED,
-		"Cơ quan liên quan",
-		"Collective",
-		(
-			"các cơ quan liên quan",
-			"các cơ quan có liên quan",
-			"các cơ quan, đơn vị liên quan",
-			"các cơ quan, đơn vị, địa phương",
-			"các đơn vị liên quan",
-			"đơn vị có liên quan",
-			"các đơn vị có liên quan",
-		),
-	),
-	KnownAgency(
-		COLLECTIVE_UNITS,
-		"Các phòng",
-		"Collective",
-		(
-			"các phòng chuyên môn có liên quan",
-			"các phòng chuyên môn",
-			"các phòng ban chuyên môn",
-			"phòng chuyên môn",
-			"các phòng ban",
-			"các phòng",
-		),
-		scoped=True,
-	),
-	KnownAgency(
-		COLLECTIVE_PRESS,
-		"Báo chí",
-		"Collective",
-		(
-			"các cơ quan báo chí đóng trên địa bàn tỉnh",
-			"các cơ quan báo chí trên địa bàn tỉnh",
-			"các cơ quan báo chí",
-		),
-	),
-	# The province's People's Committee and its office
-	KnownAgency(PEOPLES_COMMITTEE, "UBND tỉnh", "People's Committee", ("ủy ban nhân dân tỉnh", "ubnd tỉnh")),
-	KnownAgency(
-		PROVINCIAL_OFFICE,
-		"VP UBND tỉnh",
-		"Office",
-		(
-			"văn phòng ủy ban nhân dân tỉnh",
-			"văn phòng ubnd tỉnh",
-			"vp ubnd tỉnh",
-			"vpubnd tỉnh",
-			"chánh văn phòng ubnd tỉnh",
-		),
-		parent=COLLECTIVE_DEPARTMENTS,
-	),
-	KnownAgency(
-		"Bộ phận tiếp nhận và trả kết quả tập trung cấp tỉnh",
-		"Bộ phận một cửa tập trung",
-		"Centre",
-		(
-			"bộ phận tiếp nhận và trả kết quả tập trung cấp tỉnh",
-			"bộ phận tiếp nhận và trả kết quả tập trung",
-			"bộ phận một cửa tập trung",
-		),
-		parent=PROVINCIAL_OFFICE,
-	),
-	KnownAgency(
-		"Trung tâm Phục vụ hành chính công",
-		"TT PVHCC",
-		"Centre",
-		("trung tâm phục vụ hành chính công tỉnh", "trung tâm phục vụ hành chính công", "tt pvhcc"),
-		parent=PROVINCIAL_OFFICE,
-	),
-	KnownAgency(
-		"Trung tâm Hành chính công tỉnh",
-		"Trung tâm HCC",
-		"Centre",
-		(
-			"trung tâm hành chính công của tỉnh",
-			"trung tâm hành chính công tỉnh",
-			"trung tâm hành chính công",
-			"trung tâm hc công của tỉnh",
-			"trung tâm hc công",
-			"trung tâm hcc tỉnh",
-		),
-		parent=PROVINCIAL_OFFICE,
-	),
-	KnownAgency(
-		"Phòng Kiểm soát thủ tục hành chính",
-		"Phòng KSTTHC",
-		"Unit",
-		("phòng ks tthc", "phòng kiểm soát tthc", "phòng kiểm soát thủ tục hành chính"),
-		parent=PROVINCIAL_OFFICE,
-	),
-	# Departments (Sở) and bodies of the same rank
-	*(
-		KnownAgency(name, short, "Department", aliases, parent=COLLECTIVE_DEPARTMENTS)
-		for name, short, aliases in (
-			("Sở Nội vụ", "SNV", ("sở nội vụ",)),
-			("Sở Tư pháp", "STP", ("sở tư pháp",)),
-			("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", ("sở kế hoạch và đầu tư", "sở kh&đt", "skhđt", "sở khđt")),
-			("Sở Tài chính", "STC", ("sở tài chính",)),
-			("Sở Công Thương", "SCT", ("sở công thương",)),
-			(
-				"Sở Nông nghiệp và Phát triển nông thôn",
-				"Sở NN&PTNT",
-				("sở nông nghiệp và phát triển nông thôn", "sở nn&ptnt", "sở nông nghiệp và ptnt"),
-			),
-			("Sở Giao thông vận tải", "Sở GTVT", ("sở giao thông vận tải", "sở gtvt")),
-			("Sở Xây dựng", "SXD", ("sở xây dựng",)),
-			(
-				"Sở Tài nguyên và Môi trường",
-				"Sở TN&MT",
-				("sở tài nguyên và môi trường", "sở tn&mt", "sở tnmt"),
-			),
-			(
-				"Sở Thông tin và Truyền thông",
-				"Sở TT&TT",
-				("sở thông tin và truyền thông", "sở thông tin - truyền thông", "sở tt&tt", "sở tttt"),
-			),
-			(
-				"Sở Lao động - Thương binh và Xã hội",
-				"Sở LĐ-TB&XH",
-				(
-					"sở lao động - thương binh và xã hội",
-					"sở lao động thương binh và xã hội",
-					"sở lao động - tbxh",
-					"sở lđ - tb&xh",
-					"sở lđtbxh",
-					"lao động - tbxh",
-					"lao động - thương binh và xã hội",
-				),
-			),
-			(
-				"Sở Văn hóa, Thể thao và Du lịch",
-				"Sở VHTTDL",
-				(
-					"sở văn hóa, thể thao và du lịch",
-					"sở vh, tt&dl",
-					"sở vhttdl",
-					"sở văn hóa - thể thao và du lịch",
-				),
-			),
-			("Sở Khoa học và Công nghệ", "Sở KH&CN", ("sở khoa học và công nghệ", "sở kh&cn", "sở khcn")),
-			("Sở Giáo dục và Đào tạo", "Sở GD&ĐT", ("sở giáo dục và đào tạo", "sở gd&đt", "sở gdđt")),
-			("Sở Y tế", "SYT", ("sở y tế",)),
-			("Sở Ngoại vụ", "SNgV", ("sở ngoại vụ",)),
-			("Sở Du lịch", "SDL", ("sở du lịch",)),
-			("Thanh tra tỉnh", "TTr tỉnh", ("thanh tra tỉnh",)),
-			("Ban Dân tộc", "BDT", ("ban dân tộc tỉnh", "ban dân tộc")),
-			(
-				"Ban Quản lý các Khu công nghiệp",
-				"BQL các KCN",
-				("ban quản lý các khu công nghiệp", "ban quản lý các kcn", "bql các kcn"),
-			),
-		)
-	),
-	# Central agencies located in the province
-	*(
-		KnownAgency(name, short, "Central Agency", aliases, parent=COLLECTIVE_CENTRAL)
-		for name, short, aliases in (
-			("Công an tỉnh", "CA tỉnh", ("công an tỉnh",)),
-			("Cục Thuế tỉnh", "Cục Thuế", ("cục thuế tỉnh", "cục thuế")),
-			(
-				"Kho bạc Nhà nước tỉnh",
-				"KBNN tỉnh",
-				("kho bạc nhà nước tỉnh", "kho bạc nhà nước", "kbnn tỉnh"),
-			),
-			("Bảo hiểm xã hội tỉnh", "BHXH tỉnh", ("bảo hiểm xã hội tỉnh", "bhxh tỉnh")),
-			("Cục Hải quan tỉnh", "Cục Hải quan", ("cục hải quan tỉnh",)),
-		)
-	),
-	KnownAgency("Ban Tổ chức Tỉnh ủy", "BTC Tỉnh ủy", "Party Body", ("ban tổ chức tỉnh ủy",)),
-	KnownAgency(
-		"Đài Phát thanh - Truyền hình tỉnh",
-		"Đài PT-TH",
-		"Media",
-		(
-			"đài phát thanh - truyền hình tỉnh",
-			"đài phát thanh - truyền hình",
-			"đài phát thanh truyền hình tỉnh",
-			"đài pt - th tỉnh",
-			"đài pt - th",
-		),
-	),
-	KnownAgency("Bưu điện tỉnh", "Bưu điện", "Enterprise", ("bưu điện tỉnh", "tổng công ty bưu chính")),
-	# Offices inside a department (seed: the Department of Planning and Investment)
-	*(
-		KnownAgency(name, short, "Unit", aliases, scoped=True)
-		for name, short, aliases in (
-			("Văn phòng Sở", "VP Sở", ("văn phòng sở",)),
-			("Phòng Thanh tra", "P. Thanh tra", ("phòng thanh tra",)),
-			("Phòng Đầu tư phát triển", "P. ĐTPT", ("phòng đầu tư phát triển",)),
-			("Phòng Đăng ký kinh doanh", "P. ĐKKD", ("phòng đăng ký kinh doanh",)),
-			(
-				"Phòng Đấu thầu và Giám sát đầu tư",
-				"P. ĐT&GSĐT",
-				(
-					"phòng đấu thầu và giám sát đầu tư",
-					"phòng đấu thầu, thẩm định và giám sát đầu tư",
-					"đấu thầu và giám sát đầu tư",
-				),
-			),
-			("Phòng Tổng hợp, quy hoạch", "P. TH-QH", ("phòng tổng hợp, quy hoạch", "tổng hợp, quy hoạch")),
-			(
-				"Phòng Kế hoạch phát triển kinh tế",
-				"P. KHPTKT",
-				("phòng kế hoạch phát triển kinh tế", "kế hoạch phát triển kinh tế"),
-			),
-			(
-				"Phòng Kế hoạch phát triển xã hội",
-				"P. KHPTXH",
-				("phòng kế hoạch phát triển xã hội", "kế hoạch phát triển xã hội"),
-			),
-		)
-	),
-)
+KNOWN: tuple[KnownAgency, ...] = tuple(_known(entry) for entry in _DATA["agencies"])
 
 BY_NAME: dict[str, KnownAgency] = {a.name: a for a in KNOWN}
 
@@ -355,6 +110,10 @@ ROLE_PREFIXES = (
 	"giám đốc",
 	"chủ tịch",
 	"người đứng đầu",
+	"bộ trưởng",
+	"thủ trưởng cơ quan",
+	"đồng chí bộ trưởng",
+	"đề nghị",
 )
 
 # Agencies that no plan text writes in the vocabulary's words; found by their shape.
@@ -368,6 +127,15 @@ GENERIC_PATTERNS = (
 			rf"(?<!\w)((?:UBND|Ủy ban nhân dân) (?:huyện|thị xã|thành phố) (?:{_CAP})(?: (?:{_CAP}))*)"
 		),
 		"District",
+	),
+	# a regional office of a central agency, named by its region ("Kho bạc Nhà nước khu vực XI",
+	# "Chi cục Hải quan khu vực XIX", "Ngân hàng Nhà nước khu vực 8")
+	(
+		re.compile(
+			r"(?<!\w)((?:Chi cục Hải quan|Kho bạc [Nn]hà nước|Kiểm toán [Nn]hà nước|Ngân hàng [Nn]hà nước|"
+			r"Chi cục Thuế|Thuế|Bảo hiểm [Xx]ã hội|Chi cục Thống kê|Thống kê) khu vực (?:[IVXLC]+|\d+))(?![\wÀ-ỹ])"
+		),
+		"Central Agency",
 	),
 )
 
@@ -400,6 +168,7 @@ def _fix_tone(m: re.Match) -> str:
 	return fixed.capitalize() if s[0].isupper() else fixed
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
 	"""Case-kept normal form of Vietnamese text: NFC, one tone placement, one dash, one space.
 
@@ -425,10 +194,18 @@ def fold(text: str) -> str:
 
 @dataclass
 class Vocabulary:
-	"""Canonical agency names and their aliases, matched longest first."""
+	"""Canonical agency names and their aliases, matched longest first.
+
+	`groups`: a name that stands for several agencies (a document's own term: "các cơ quan,
+	đơn vị" defined as the departments and the communes). `provinces`: a document of a ministry
+	or the Government, where a province named as an actor ("các tỉnh Nghệ An, Quảng Ngãi",
+	"Thành phố Hà Nội") is its People's Committee.
+	"""
 
 	aliases: dict[str, str] = field(default_factory=dict)  # folded alias → canonical name
 	kinds: dict[str, str] = field(default_factory=dict)  # canonical name → kind
+	groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → the names it stands for
+	provinces: bool = False
 	_pattern: re.Pattern | None = None
 
 	def add(self, name: str, kind: str, *aliases: str) -> None:
@@ -438,12 +215,61 @@ class Vocabulary:
 				self.aliases.setdefault(fold(alias), name)
 		self._pattern = None
 
+	def define(self, term: str, names: list[str]) -> bool:
+		"""A document's own term for the agencies it lists ("… (sau đây gọi tắt là các cơ quan,
+		đơn vị)"): the term names them from then on. False when it changes nothing."""
+		names = _unique(n for name in names for n in self.expand(name))
+		if not names or self.expand(self.resolve(term) or "") == names:
+			return False
+		name = names[0] if len(names) == 1 else normalise(term)
+		self.aliases[fold(term)] = name
+		if len(names) > 1:
+			self.groups[name] = tuple(names)
+			self.kinds.setdefault(name, "Collective")
+		self._pattern = None
+		return True
+
+	def expand(self, name: str) -> list[str]:
+		"""The agencies `name` stands for: itself, or the members of a document's term."""
+		return list(self.groups.get(name, (name,))) if name else []
+
 	@property
 	def pattern(self) -> re.Pattern:
 		if self._pattern is None:
 			keys = sorted(self.aliases, key=len, reverse=True)
 			self._pattern = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(map(re.escape, keys)) + r")(?![\wÀ-ỹ])")
 		return self._pattern
+
+	def _copy(self, aliases: dict[str, str], **changes) -> Vocabulary:
+		return replace(
+			self, aliases=aliases, kinds=dict(self.kinds), groups=dict(self.groups), _pattern=None, **changes
+		)
+
+	def copy(self) -> Vocabulary:
+		"""A copy to extend with a document's own terms."""
+		return self._copy(dict(self.aliases))
+
+	def dated(self, day: dt.date | None) -> Vocabulary:
+		"""This vocabulary as a document of `day` reads it: the generic words of an agency that
+		had ended by then ("các địa phương" after the districts) name its successor."""
+		if day is None:
+			return self
+		moved = {
+			fold(alias): agency.successor
+			for agency in KNOWN
+			if agency.until and agency.successor and day >= agency.until
+			for alias in agency.aliases_then_successor
+		}
+		if not moved:
+			return self
+		return self._copy({**self.aliases, **moved})
+
+	def central(self) -> Vocabulary:
+		"""This vocabulary as a document of a ministry or the Government reads it: "các địa
+		phương" are the provinces, not the communes, and a province named as an actor is its
+		People's Committee."""
+		moved = {fold(alias): name for alias, name in _DATA.get("in_central_documents", {}).items()}
+		return self._copy({**self.aliases, **moved}, provinces=True)
 
 	def resolve(self, text: str) -> str | None:
 		"""The canonical name for `text` if it is a known name or alias, else None."""
@@ -454,14 +280,33 @@ class Vocabulary:
 		m = self.pattern.match(folded, pos)
 		return (self.aliases[m.group(1)], m.end()) if m else None
 
+	def _hits_at(self, folded: str, case_kept: str, pos: int) -> tuple[list[str], int] | None:
+		"""The agencies named at `pos` (the longest reading: a known name, a name known by its
+		shape, or a list of provinces): (names, end) or None."""
+		found = []
+		hit = self.match_at(folded, pos)
+		if hit:
+			found.append((self.expand(hit[0]), hit[1]))
+		hit = _generic_at(case_kept, pos, self)
+		if hit:
+			found.append(([hit[0]], hit[1]))
+		if self.provinces:
+			hit = province_list_at(folded, pos)
+			if hit:
+				found.append(hit)
+		return max(found, key=lambda f: f[1]) if found else None
+
 	def find_all(self, text: str) -> list[str]:
 		"""Every agency named in `text`, in order, without repeats (known and generic)."""
-		spans = [(m.start(), m.end(), self.aliases[m.group(1)]) for m in self.pattern.finditer(fold(text))]
+		folded, case_kept = fold(text), spaced(text)
+		spans = [(m.start(), m.end(), self.aliases[m.group(1)]) for m in self.pattern.finditer(folded)]
 		for pattern, _kind in GENERIC_PATTERNS:
-			for m in pattern.finditer(spaced(text)):
-				if not any(start < m.end() and m.start() < end for start, end, _ in spans):
-					spans.append((m.start(), m.end(), self.resolve(m.group(1)) or normalise(m.group(1))))
-		return _unique(name for _, _, name in sorted(spans))
+			for m in pattern.finditer(case_kept):
+				name = self.resolve(m.group(1)) or normalise(m.group(1))
+				overlapping = [s for s in spans if s[0] < m.end() and m.start() < s[1]]
+				if all(e - b < m.end() - m.start() for b, e, _ in overlapping):
+					spans = [s for s in spans if s not in overlapping] + [(m.start(), m.end(), name)]
+		return _unique(n for _, _, name in sorted(spans) for n in self.expand(name))
 
 	def actors(self, text: str) -> list[str]:
 		"""Known agencies named in `text` as actors: not right after a preposition or a verb
@@ -472,7 +317,7 @@ class Vocabulary:
 			before = folded[max(0, m.start() - 12) : m.start()].split()
 			if before and before[-1] in _OBJECT_WORDS:
 				continue
-			names.append(self.aliases[m.group(1)])
+			names.extend(self.expand(self.aliases[m.group(1)]))
 		return _unique(names)
 
 	def leading(self, text: str) -> tuple[list[str], int]:
@@ -480,31 +325,64 @@ class Vocabulary:
 
 		"Sở Tài chính và Sở Kế hoạch và Đầu tư tham mưu …" → (["Sở Tài chính",
 		"Sở Kế hoạch và Đầu tư"], end offset in the folded text). Role words ("Giao",
-		"Thủ trưởng"), separators (",", ";", ":", "và") and a parenthesis after a name are
-		skipped. A collective followed by ":" and a list ("Các phòng: Phòng A, Phòng B") gives
-		the list.
+		"Thủ trưởng"), separators (",", ";", ":", "và", "nhất là") and a parenthesis after a name
+		are skipped, and so is a short unknown name inside the list ("Giám đốc các Sở, Thủ trưởng
+		các ngành, cơ quan cấp tỉnh, UBND các xã, phường" → the departments and the communes). A
+		collective followed by ":" and a list ("Các phòng: Phòng A, Phòng B") gives the list.
 		"""
-		folded = fold(text)
-		case_kept = spaced(text)
+		return self.leading_at(fold(text), spaced(text), 0)
+
+	def leading_at(self, folded: str, case_kept: str, pos: int) -> tuple[list[str], int]:
+		"""`leading` at `pos` of a text already folded (and spaced): (names, end offset)."""
 		names: list[str] = []
-		pos = 0
+		unknown = 0
 		while True:
 			pos = _skip(folded, pos, ROLE_PREFIXES)
-			hit = self.match_at(folded, pos)
-			if hit is None:
-				hit = _generic_at(case_kept, pos, self)
+			hit = self._hits_at(folded, case_kept, pos)
+			if hit is None and unknown < 2:
+				after, skipped, named = pos, 0, []
+				while skipped < 2 - unknown:  # one or two unknown names, then a known one
+					jump = _past_unknown_name(folded, after, case_kept if not names else None)
+					if jump is None:
+						break
+					name = _unknown_name(case_kept, after)
+					if name:
+						named.append(name)
+					after, skipped = _skip(folded, jump, ROLE_PREFIXES), skipped + 1
+					if self._hits_at(folded, case_kept, after):
+						unknown += skipped
+						pos = after
+						names.extend(named)
+						break
+				if pos == after and skipped:
+					continue
 			if hit is None:
 				break
-			name, end = hit
+			found, end = hit
 			if names and folded[pos - 2 : pos].strip() == ":" and self.kinds.get(names[-1]) == "Collective":
 				names.pop()
-			names.append(name)
 			pos = end
-			paren = re.match(r"\s*\([^)]*\)", folded[pos:])
+			paren = re.match(r"\s*\(([^)]*)\)", folded[pos:])
 			if paren:
+				listed = province_list_at(f"tỉnh {paren.group(1).strip()}", 0) if self.provinces else None
+				if (
+					listed
+					and found == [_PROVINCES_COLLECTIVE]
+					and listed[1] >= len(paren.group(1).strip()) + 5
+				):
+					found = listed[0]  # "các địa phương (Ninh Bình, Hải Phòng, …)"
 				pos += paren.end()
-			sep = re.match(r"\s*(?:,|;|:|\bvà\b|\bcùng\b)\s*", folded[pos:])
+			names.extend(found)
+			tail = _QUALIFIER.match(folded, pos)  # "các Ban, Sở, ngành có liên quan; …"
+			if tail:
+				pos = tail.end()
+			sep = re.match(r"\s*(?:,|;|:|\bvà\b|\bcùng\b)(?:\s*nhất là)?\s*", folded[pos:])
 			if not sep:
+				if self.provinces and province_list_at(
+					folded, pos + len(folded[pos:]) - len(folded[pos:].lstrip())
+				):
+					pos += len(folded[pos:]) - len(folded[pos:].lstrip())  # "Bộ Quốc phòng các tỉnh …"
+					continue
 				break
 			pos += sep.end()
 		return _unique(names), pos
@@ -512,18 +390,62 @@ class Vocabulary:
 
 _OBJECT_WORDS = {
 	"tại", "về", "cho", "với", "của", "đến", "trình", "đề nghị", "nghị", "mưu", "gửi", "từ", "qua", "giúp", "hợp",
+	"thuộc",
 }  # fmt: skip
+
+# A short unknown name inside a list of agencies: words of an agency's kind, up to the next
+# separator ("các tổ chức thành viên", "cơ quan cấp tỉnh", "đơn vị").
+_UNKNOWN_NAME = re.compile(
+	r"(?:các |những )?(?:cơ quan|đơn vị|tổ chức|ngành|ban|sở|hội|đoàn thể|doanh nghiệp|lực lượng|thành viên)"
+	r"[^,;:()]{0,40}?(?=\s*(?:,|;|\bvà\b)\s*)"
+)
+
+
+# Words after a collective's name that do not end the list ("… có liên quan", "… cấp tỉnh").
+_QUALIFIER = re.compile(
+	r"\s+(?:có liên quan|liên quan|cấp tỉnh|trên địa bàn(?: tỉnh)?|thuộc ubnd tỉnh|của tỉnh)(?=\s*[,;])"
+)
+
+# An agency's proper name the vocabulary does not know ("Hội Cựu chiến binh tỉnh"), up to the
+# next separator: kept as written when it stands in a list of known agencies.
+_PROPER_NAME = re.compile(
+	r"(?:Hội|Ban|Sở|Trung tâm|Viện|Cục|Chi cục|Chi nhánh|Đài|Báo|Liên đoàn|Liên minh|Hiệp hội|Tổng công ty|"
+	r"Công ty|Tập đoàn|Đoàn|Ủy ban|Văn phòng|Trường|Bệnh viện|Quỹ|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra) "
+	r"[^,;:()]{2,60}?(?=\s*(?:,|;|\bvà\b)\s*)"
+)
+
+
+def _past_unknown_name(folded: str, pos: int, first: str | None = None) -> int | None:
+	"""The position after a short unknown name and its separator at `pos`, or None. At the
+	list's start (`first`: the case-kept text) only a proper name counts."""
+	m = _PROPER_NAME.match(first, pos) if first is not None else None
+	m = m or (_UNKNOWN_NAME.match(folded, pos) if first is None else None)
+	if not m or len(m.group(0).split()) > 10:
+		return None
+	sep = re.match(r"\s*(?:,|;|\bvà\b)\s*", folded[m.end() :])
+	return m.end() + sep.end() if sep else None
+
+
+def _unknown_name(case_kept: str, pos: int) -> str | None:
+	"""The proper name at `pos` of case-kept text, as written, or None."""
+	m = _PROPER_NAME.match(case_kept, pos)
+	return normalise(m.group(0)) if m and len(m.group(0).split()) <= 10 else None
+
+
+@functools.cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+	return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?:\s*,)?\s+")
 
 
 def _skip(folded: str, pos: int, words: tuple[str, ...]) -> int:
+	"""Past the role words at `pos` ("giao", "thủ trưởng", "bộ trưởng, thủ trưởng"), tried in
+	their order."""
+	pattern = _words_pattern(words)
 	while True:
-		rest = folded[pos:]
-		for w in words:
-			if rest.startswith(w + " "):
-				pos += len(w) + 1
-				break
-		else:
+		m = pattern.match(folded, pos)
+		if not m:
 			return pos
+		pos = m.end()
 
 
 def _generic_at(case_kept: str, pos: int, vocabulary: Vocabulary) -> tuple[str, int] | None:
@@ -534,6 +456,37 @@ def _generic_at(case_kept: str, pos: int, vocabulary: Vocabulary) -> tuple[str, 
 	return None
 
 
+_PROVINCES_COLLECTIVE = "UBND các tỉnh, thành phố trực thuộc trung ương"
+_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+
+
+@functools.cache
+def _province_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+	by_fold = {fold(p): p for p in PROVINCES}
+	names = "|".join(re.escape(p) for p in sorted(by_fold, key=len, reverse=True))
+	one = rf"(?:{names})(?![\wÀ-ỹ])"
+	listed = re.compile(
+		rf"(?:(?:ubnd|ủy ban nhân dân)\s+)?(?:các\s+)?(?:tỉnh|thành phố|tp\.?)(?:\s*,\s*thành phố)?\s*:?\s*{one}"
+		rf"(?:(?:\s*,\s*|\s+và\s+)(?:(?:các\s+)?(?:tỉnh|thành phố|tp\.?)\s+)?{one})*"
+	)
+	return listed, re.compile(rf"(?<![\wÀ-ỹ]){one}"), by_fold
+
+
+def province_list_at(folded: str, pos: int) -> tuple[list[str], int] | None:
+	"""The People's Committees of the provinces listed at `pos` of folded text ("ủy ban nhân dân
+	các tỉnh, thành phố: tuyên quang, đồng nai", "các tỉnh nghệ an, quảng ngãi", "thành phố hà
+	nội và các tỉnh bắc ninh, gia lai"): (names, end) or None."""
+	listed, one, by_fold = _province_patterns()
+	m = listed.match(folded, pos)
+	if not m:
+		return None
+	names = []
+	for p in one.finditer(folded, m.start(), m.end()):
+		province = by_fold[p.group(0)]
+		names.append(f"UBND thành phố {province}" if province in _CITIES else f"UBND tỉnh {province}")
+	return _unique(names), m.end()
+
+
 def _unique(items) -> list[str]:
 	seen: dict[str, None] = {}
 	for item in items:
@@ -542,26 +495,38 @@ def _unique(items) -> list[str]:
 
 
 def standard_vocabulary() -> Vocabulary:
-	"""The vocabulary of every province: KNOWN with its aliases."""
+	"""The vocabulary of every province: KNOWN with its aliases (a fresh copy each call)."""
 	vocabulary = Vocabulary()
 	for agency in KNOWN:
-		vocabulary.add(agency.name, agency.kind, agency.short, *agency.aliases)
+		vocabulary.add(
+			agency.name, agency.kind, agency.short, *agency.aliases, *agency.aliases_then_successor
+		)
 	return vocabulary
 
 
-# Provinces and centrally run cities (before the 2025 merger: the seeds' period), to read
-# the province a plan belongs to.
-PROVINCES = (
-	"An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
-	"Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
-	"Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-	"Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-	"Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
-	"Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-	"Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-	"Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh",
-	"Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)  # fmt: skip
+def era_note(name: str, day: dt.date | None) -> str | None:
+	"""Why a document of `day` should not name agency `name` (it had ended, or did not exist
+	yet), or None. A note, never a correction: the coordinator decides who takes the task.
+
+	>>> era_note("Sở Kế hoạch và Đầu tư", dt.date(2025, 11, 20))
+	'Sở Kế hoạch và Đầu tư no longer exists from 2025-03-01 (its functions went to Sở Tài chính): check the agency'
+	"""
+	agency = BY_NAME.get(name)
+	if agency is None or day is None:
+		return None
+	if agency.until and day >= agency.until:
+		went = f" (its functions went to {agency.successor})" if agency.successor else ""
+		return f"{name} no longer exists from {agency.until}{went}: check the agency"
+	if agency.since and day < agency.since:
+		return f"{name} exists only from {agency.since}: check the agency"
+	return None
+
+
+# Provinces and centrally run cities of both eras (63 before the merger of 1 July 2025, 34
+# after it), to read the province a plan belongs to.
+PROVINCES_2025: tuple[str, ...] = tuple(_DATA["provinces"]["since_2025_07_01"])
+MERGED_PROVINCES: dict[str, str] = dict(_DATA["provinces"]["merged_2025_07_01"])
+PROVINCES: tuple[str, ...] = (*PROVINCES_2025, *MERGED_PROVINCES)
 
 
 def find_provinces(text: str) -> list[str]:

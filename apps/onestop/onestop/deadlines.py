@@ -52,13 +52,28 @@ _Y = r"(20\d{2})"
 _SEP = r"\s*/\s*"
 # Each pattern yields (kind, start, due) from its match; the first to match in the text wins.
 _DATE = re.compile(rf"(?<!\d)(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}{_Y}(?!\d)")
-_DATE_WORDS = re.compile(rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+{_Y}")
+_DATE_WORDS = re.compile(rf"(?:ngày\s+|(?<![\d/]))(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+{_Y}")
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_SEP}{_Y}(?!\d)|tháng\s+(\d{{1,2}})\s+năm\s+{_Y}")
 _QUARTER = re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])(?:{_SEP}|\s+năm\s+){_Y}")
 _HALF = re.compile(rf"(06|6)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{_Y})?")
-_RANGE = re.compile(rf"(?:giai đoạn|từ năm)\s+{_Y}\s*-\s*{_Y}")
+_RANGE = re.compile(rf"(?:giai đoạn|từ năm|năm|các năm)\s+{_Y}\s*-\s*{_Y}")
 _YEAR = re.compile(rf"(?:trong|cả|hết|cuối|năm)\s+(?:năm\s+)?{_Y}(?!\s*/)|^năm\s+{_Y}")
 _FROM = re.compile(r"(?:^|\W)(?:bắt đầu(?: thực hiện)?\s+từ|kể từ|từ)\s+(?=ngày|tháng|quý|năm|\d)")
+# A quarter, month or day without its year ("trong quý III", "tháng 12", "trước ngày 15/12"):
+# the plan's year, unless a rhythm repeats it ("trước ngày 15/12 hằng năm").
+_QUARTER_ALONE = re.compile(r"quý\s+(iv|i{1,3}|[1-4])(?![\wÀ-ỹ/])(?!\s+năm\s+20)")
+_MONTH_ALONE = re.compile(r"(?<![\d/])tháng\s+(\d{1,2})(?![\d/])(?!\s*năm\s+20)(?!\s*/)")
+_DAY_MONTH = re.compile(
+	r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/|\d)|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d)(?!\s*năm\s+20)"
+)
+# A time limit counted from the plan itself ("trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch
+# này"): a date; from an event ("trong 03 ngày làm việc kể từ ngày nhận được kiến nghị", "thời
+# gian niêm yết là 30 ngày"): a standing rule, no date.
+_FROM_THIS = re.compile(
+	r"(\d{1,3})\s*ngày(\s*làm việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:nhận|ký|ban hành)"
+	r"[^.;]{0,20}?(?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|văn bản)\s+này"
+)
+_DURATION = re.compile(r"(?<![\d/])\d{1,3}\s*(?:ngày|tuần|tháng)(?![\wÀ-ỹ])")
 
 _RECURRENCE_CUES = (
 	("weekly", re.compile(r"h[àằ]ng tuần|mỗi tuần|\d+\s*lần\s*/\s*tuần")),
@@ -96,9 +111,24 @@ def quarter_of(day: dt.date | None) -> str | None:
 	return f"Q{(day.month - 1) // 3 + 1}" if day else None
 
 
-def _expression(t: str, year: int | None) -> tuple[str, dt.date, dt.date | None, int] | None:
-	"""The first date expression in folded text t: (kind, first day, last day, position)."""
+def _expression(
+	t: str, year: int | None, alone: int | None = None
+) -> tuple[str, dt.date, dt.date | None, int] | None:
+	"""The first date expression in folded text t: (kind, first day, last day, position).
+	`alone`: the year of a quarter, month or day written without one."""
 	found = []
+	if alone:
+		for m in _QUARTER_ALONE.finditer(t):
+			q = _ROMAN[m[1]]
+			found.append(("quarter", dt.date(alone, 3 * q - 2, 1), _month_end(alone, 3 * q), m.start()))
+		for m in _MONTH_ALONE.finditer(t):
+			if 1 <= int(m[1]) <= 12:
+				found.append(("month", dt.date(alone, int(m[1]), 1), _month_end(alone, int(m[1])), m.start()))
+		for m in _DAY_MONTH.finditer(t):
+			day, month = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
+			found.append(
+				("date", _safe_date(alone, month, day) if 1 <= month <= 12 else None, None, m.start())
+			)
 	for m in _DATE.finditer(t):
 		found.append(("date", _safe_date(int(m[3]), int(m[2]), int(m[1])), None, m.start()))
 	for m in _DATE_WORDS.finditer(t):
@@ -162,7 +192,9 @@ def weekly_slot(text: str) -> tuple[int | None, str | None]:
 	return weekday, time
 
 
-def parse_deadline(text: str | None, *, year: int | None = None, context: str = "") -> Deadline:
+def parse_deadline(
+	text: str | None, *, year: int | None = None, context: str = "", issued: dt.date | None = None
+) -> Deadline:
 	"""Read a deadline phrase.
 
 	text: the phrase as written ("Thời gian thực hiện trong Quý I/2018."), or "" / None
@@ -174,14 +206,17 @@ def parse_deadline(text: str | None, *, year: int | None = None, context: str = 
 	Returns a Deadline; never raises. Kinds: date (a fixed day), month, quarter, half_year,
 	year (the whole period; due on its last day), ongoing (from a start, or "thường
 	xuyên"), recurring, none (no deadline, or an unscheduled one: "theo lộ trình …",
-	"khi có yêu cầu"), unparsed (words it cannot read).
+	"khi có yêu cầu", a time limit from an event: "trong 03 ngày làm việc kể từ ngày nhận được
+	kiến nghị"), unparsed (words it cannot read). A quarter, month or day without a year is in
+	`year`; a time limit from the plan itself ("trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch
+	này") runs from `issued`, the plan's date.
 	"""
 	raw = (text or "").strip()
 	t = normalise(raw).lower().strip(" .;()")
 	if not t:
 		return Deadline(raw, "none")
-	expr = _expression(t, year)
 	recurrence = recurrence_in(t)
+	expr = _expression(t, year, None if recurrence else year)
 	weekday, time = weekly_slot(t)
 	from_match = _FROM.search(t)
 
@@ -199,13 +234,26 @@ def parse_deadline(text: str | None, *, year: int | None = None, context: str = 
 			return Deadline(raw, "ongoing", start=first, quarter=quarter_of(first))
 		start = None if kind == "date" else first
 		return Deadline(raw, kind, start=start, due=last, quarter=quarter_of(last))
+	m = _FROM_THIS.search(t)
+	if m and issued and not recurrence:
+		due = _after(issued, int(m[1]), working=bool(m[2]))
+		return Deadline(raw, "date", due=due, quarter=quarter_of(due))
 	if recurrence:
 		return _recurring(raw, recurrence, None, weekday, time)
 	if _ONGOING.search(t):
 		return Deadline(raw, "ongoing")
-	if _UNSCHEDULED.search(t):
+	if _UNSCHEDULED.search(t) or _DURATION.search(t):
 		return Deadline(raw, "none")
 	return Deadline(raw, "unparsed")
+
+
+def _after(day: dt.date, days: int, working: bool) -> dt.date:
+	"""`days` days (working days when `working`) after `day`."""
+	if not working:
+		return day + dt.timedelta(days=days)
+	from onestop.working_days import WorkingCalendar
+
+	return WorkingCalendar().add_working_days(day, days)
 
 
 def _recurring(raw: str, recurrence: str, start: dt.date | None, weekday, time) -> Deadline:
@@ -224,9 +272,44 @@ def _recurring(raw: str, recurrence: str, start: dt.date | None, weekday, time) 
 
 # A deadline stated inside a task's sentence rather than in a sentence of its own.
 INLINE_DEADLINE = re.compile(
-	r"(?:chậm nhất|hoàn thành|trước ngày|đến ngày|bắt đầu từ|kể từ|từ ngày|từ tháng|từ quý|trong (?:tháng|quý|năm)|"
-	r"trong giai đoạn|thực hiện trong)"
+	r"(?:(?:chậm nhất|hoàn thành|trước ngày|đến ngày|bắt đầu từ|kể từ|từ ngày|từ tháng|từ quý|"
+	r"trong (?:tháng|quý|năm)|trong giai đoạn|thực hiện trong|vào ngày|dịp|đến hết|hết năm)"
 	r"[^.;:()]{0,40}?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d{2}|\d{1,2}\s*/\s*20\d{2}|"
-	r"(?:iv|i{1,3}|[1-4])\s*/\s*20\d{2}|20\d{2}(?:\s*-\s*20\d{2})?)",
+	r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
+	r"(?:iv|i{1,3}|[1-4])\s*/\s*20\d{2}|20\d{2}(?:\s*-\s*20\d{2})?)"
+	r"|(?:trong|trước|hết|cuối|đầu)\s+(?:quý\s+(?:iv|i{1,3}|[1-4])|tháng\s+\d{1,2})(?![\wÀ-ỹ/])(?!\s*năm)"
+	r"|trong(?: thời hạn| vòng)?\s+\d{1,3}\s*ngày(?:\s*làm việc)?\s*,?\s*kể\s+từ\s+ngày\s+(?:nhận|ký|ban hành)"
+	r"[^.;]{0,20}?(?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|văn bản)\s+này)",
 	re.I,
 )
+
+
+_MILESTONE = re.compile(
+	rf"quý\s+(iv|i{{1,3}}|[1-4])(?:{_SEP}{_Y}|\s+năm\s+{_Y})?|(?<!\d)\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}20\d{{2}}(?!\d)"
+	rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+20\d{{2}}|tháng\s+\d{{1,2}}{_SEP}20\d{{2}}(?!\d)"
+)
+
+
+def milestones_in(text: str | None, year: int | None = None) -> list[str]:
+	"""The milestones of a deadline phrase that names several dates, in order: "Quý II và
+	Quý IV/2019" → ["Quý II/2019", "Quý IV/2019"]; "… trước ngày 15/12/2025; … trước ngày
+	31/12/2025" → ["15/12/2025", "31/12/2025"]. One date, or a span ("từ … đến …", "giai
+	đoạn 2021 - 2025"), gives []. A quarter without a year takes the next one's (else `year`).
+	The task is due on the last milestone."""
+	t = normalise(text or "").lower()
+	if not t or re.search(r"\btừ\b|\bđến\b|giai đoạn|20\d{2}\s*-\s*20\d{2}", t):
+		return []
+	found = [m for m in _MILESTONE.finditer(t)]
+	if len(found) < 2:
+		return []
+	out: list[str] = []
+	for i, m in enumerate(found):
+		if m.group(1):
+			y = m.group(2) or m.group(3)
+			if y is None:
+				later = next((n for n in found[i + 1 :] if n.group(1) and (n.group(2) or n.group(3))), None)
+				y = (later.group(2) or later.group(3)) if later else (str(year) if year else None)
+			out.append(f"Quý {m.group(1).upper()}/{y}" if y else f"Quý {m.group(1).upper()}")
+		else:
+			out.append(m.group(0))
+	return list(dict.fromkeys(out)) if len(set(out)) > 1 else []
