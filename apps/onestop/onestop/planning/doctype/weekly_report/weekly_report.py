@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from onestop.core.naming import next_name
 from onestop.core.rules import EditRules, check_edits
 from onestop.planning.weekly_reports import dossier_figures
 from onestop.procedures.calendar import site_calendar
@@ -80,6 +81,11 @@ class WeeklyReport(Document):
 		week_start: DF.Date | None
 
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name(f"BC-{self.parsed_week().label}-", 5)
+
 	def validate(self):
 		check_edits(self, EDIT_RULES)
 		week = self.parsed_week()

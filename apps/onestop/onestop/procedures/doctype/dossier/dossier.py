@@ -4,9 +4,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.model.naming import getseries
 from frappe.utils import get_datetime, getdate
 
+from onestop.core.naming import next_name
 from onestop.dossier_codes import DEFAULT_PATTERN, CodePatternError, code_parts
 from onestop.dossier_timing import StageTiming, late_stage, resolution
 from onestop.legal_regimes import forms_for, rules_for
@@ -368,7 +368,7 @@ def next_dossier_code(doc) -> str:
 		)
 	except CodePatternError as e:
 		frappe.throw(_("The dossier code pattern in Onestop Settings is not valid: {0}").format(str(e)))
-	return f"{prefix}{getseries(prefix, digits)}{suffix}"
+	return f"{next_name(prefix, digits)}{suffix}"
 
 
 def on_doctype_update():

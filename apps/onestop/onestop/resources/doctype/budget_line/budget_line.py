@@ -4,9 +4,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import cint, getdate, nowdate
 
 from onestop.budget_rules import spendable
+from onestop.core.naming import next_name
 from onestop.core.rules import EditRules, check_edits
 from onestop.resources.budget import charged, money
 
@@ -78,6 +79,10 @@ class BudgetLine(Document):
 		status: DF.Literal["Draft", "Submitted", "Under Finance Review", "Approved", "Returned", "Allocated"]
 		title: DF.Data
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name(f"NS-{cint(self.fiscal_year) or nowdate()[:4]}-", 4)
 
 	def validate(self):
 		check_edits(self, EDIT_RULES)

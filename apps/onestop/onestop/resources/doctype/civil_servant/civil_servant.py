@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from onestop.core.naming import next_name
+
 
 class CivilServant(Document):
 	# begin: auto-generated types
@@ -24,6 +26,10 @@ class CivilServant(Document):
 		status: DF.Literal["In Service", "Left the Service"]
 		user: DF.Link | None
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name("CB-", 5)
 
 	def validate(self):
 		self.full_name = " ".join((self.full_name or "").split())

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from onestop.core.naming import next_name
 from onestop.milestones import Milestone, is_late, slippage_days, weighted_progress
 from onestop.procedures.clock import now as clock_now
 
@@ -39,6 +40,10 @@ class ConstructionProject(Document):
 		total_paid: DF.Currency
 		total_weight: DF.Float
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name("CT-", 4)
 
 	def validate(self):
 		for row in self.payments:

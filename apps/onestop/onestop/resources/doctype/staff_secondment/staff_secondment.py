@@ -4,9 +4,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import getdate, nowdate
 
 from onestop.budget_rules import allowance
+from onestop.core.naming import next_name
 from onestop.procedures.clock import now as clock_now
 
 
@@ -37,6 +38,10 @@ class StaffSecondment(Document):
 		status: DF.Literal["Proposed", "Approved", "Active", "Ended", "Rejected"]
 		to_date: DF.Date
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name(f"BP-{nowdate()[:4]}-", 4)
 
 	def validate(self):
 		if getdate(self.to_date) < getdate(self.from_date):

@@ -4,7 +4,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import getdate, nowdate
+
+from onestop.core.naming import next_name
 
 
 class TrainingCourse(Document):
@@ -34,6 +36,10 @@ class TrainingCourse(Document):
 		topic_kind: DF.Literal["Professional Skills", "Communication and Conduct", "One-stop IT System"]
 		venue: DF.Data | None
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name(f"TH-{nowdate()[:4]}-", 3)
 
 	def validate(self):
 		dates = sorted(getdate(s.session_date) for s in self.sessions)

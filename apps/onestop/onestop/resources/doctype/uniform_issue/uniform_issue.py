@@ -5,8 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.query_builder.functions import Coalesce, Sum
-from frappe.utils import getdate
+from frappe.utils import getdate, nowdate
 
+from onestop.core.naming import next_name
 from onestop.resources.budget import money
 
 
@@ -35,6 +36,10 @@ class UniformIssue(Document):
 		plan_task: DF.Link | None
 		total_amount: DF.Currency
 	# end: auto-generated types
+
+	def autoname(self):
+		# the series row is made first: two first records of a new prefix at once (core/naming.py)
+		self.name = next_name(f"TP-{nowdate()[:4]}-", 4)
 
 	def validate(self):
 		for row in self.items:
