@@ -264,6 +264,20 @@ def test_forms_render_for_both_regimes(department, received, regime, numbers):
 	assert {k for k in FORM_KINDS if k[0] == regime} == {(regime, n) for n in numbers}
 
 
+def test_the_forms_print_stored_markup_as_text(department):
+	from onestop.procedures.forms import print_format
+
+	name = dossier(procedure(legal_days=3, agency=department), dt.datetime(2026, 3, 2, 9, 0))
+	# stored as an import or an old version might have left it (the input check removes it now)
+	frappe.db.set_value(
+		"Dossier", name, {"applicant_name": '<img src=x onerror="alert(1)">Lê <a href="//x">B</a>'}
+	)
+	html = frappe.get_print("Dossier", name, print_format("2025", "01"), no_letterhead=1)
+	body = html[html.find('<div class="print-format">') :]
+	assert "<img src=x" not in body and '<a href="//x">' not in body
+	assert "&lt;img src=x" in body and "<svg" in body  # escaped as text; the QR code still drawn
+
+
 def test_the_register_lists_the_days_dossiers(department):
 	from frappe.desk.query_report import run
 

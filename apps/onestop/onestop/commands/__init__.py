@@ -15,28 +15,33 @@ from frappe.commands import get_site, pass_context
 @click.command("onestop-import-plan")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--year", type=int, help="The plan's year when the document gives none.")
 @pass_context
-def import_plan_command(context, path, dry_run=False):
-	"""Import a plan (its text, or the JSON the parser prints) into the site, in one transaction."""
+def import_plan_command(context, path, dry_run=False, year=None):
+	"""Import a plan (.txt, .docx, .pdf with a text layer, or the JSON the parser prints) into
+	the site, in one transaction."""
 	import frappe
 
+	from onestop.plan_reader.files import read_document
+	from onestop.plan_reader.model import PlanParseError
 	from onestop.planning.plan_import import PlanImportError, import_plan, import_plan_text
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
 	try:
 		file = Path(path)
-		text = file.read_text(encoding="utf-8")
 		if file.suffix == ".json":
-			report = import_plan(json.loads(text), source_name=file.name, dry_run=dry_run)
+			report = import_plan(
+				json.loads(file.read_text(encoding="utf-8")), source_name=file.name, dry_run=dry_run
+			)
 		else:
-			report = import_plan_text(text, source_name=file.name, dry_run=dry_run)
+			report = import_plan_text(read_document(file), source_name=file.name, dry_run=dry_run, year=year)
 		if dry_run:
 			frappe.db.rollback()
 		else:
 			frappe.db.commit()
 		click.echo(report.summary())
-	except (PlanImportError, ValueError, UnicodeDecodeError) as e:
+	except (PlanImportError, PlanParseError, ValueError, UnicodeDecodeError) as e:
 		frappe.db.rollback()
 		click.secho(f"{path}: {frappe.utils.strip_html(str(e))}", fg="red", err=True)
 		sys.exit(1)

@@ -19,3 +19,10 @@ apply_workflow = frappe.whitelist(methods=["POST"])(retry_deadlock(_apply_workfl
 save = frappe.whitelist(methods=["POST", "PUT"])(retry_deadlock(_save))
 insert = frappe.whitelist(methods=["POST", "PUT"])(retry_deadlock(_insert))
 set_value = frappe.whitelist(methods=["POST", "PUT"])(retry_deadlock(_set_value))
+
+
+def before_request() -> None:
+	"""hooks.py before_request: Frappe's login lockout raises SecurityException, which carries
+	no HTTP status and so reaches the client as a 500; it is a 429 (Too Many Requests), which
+	browsers and API clients understand. (SecurityException is raised for the lockout only.)"""
+	frappe.SecurityException.http_status_code = 429

@@ -2,37 +2,114 @@
 
 from __future__ import annotations
 
+import copy
+
 import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from onestop.planning.plan_import import import_plan_text
+from onestop.plan_reader.files import document_text
+from onestop.plan_reader.model import PlanParseError
+from onestop.planning import plan_import
+from onestop.planning.plan_import import PlanImportError, import_plan_text, known_agencies, read_plan
 from onestop.task_status import days_overdue
 
 
-@frappe.whitelist(methods=["POST"])
-def import_plan(text: str | None = None, file_url: str | None = None, dry_run: bool = False) -> dict:
-	"""Import a plan from its text (pasted, or an attached UTF-8 file).
-
-	text / file_url: the plan's text, or the URL of an uploaded File holding it.
-	dry_run: true to get the report of what would change without writing.
-	Returns the ImportReport as a dict, with "summary" (text). Plan Coordinators only.
-	Raises PlanImportError (a ValidationError, nothing written) for text that is not a plan.
-	"""
-	frappe.only_for(["Plan Coordinator", "System Manager"])
-	source_name = None
+def _text_of(text: str | None, file_url: str | None) -> tuple[str, str | None]:
+	"""The plan's text, pasted or read from an uploaded file; and the file's name."""
 	if file_url:
 		file = frappe.get_doc("File", {"file_url": file_url})
 		file.check_permission("read")
 		content = file.get_content()
+		data = content if isinstance(content, bytes) else content.encode("utf-8")
 		try:
-			text = content.decode("utf-8") if isinstance(content, bytes) else content
-		except UnicodeDecodeError:
-			frappe.throw(_("{0} is not UTF-8 text.").format(file.file_name))
-		source_name = file.file_name
+			return document_text(data, file.file_name), file.file_name
+		except PlanParseError as e:
+			raise PlanImportError(e.message) from None
 	if not text:
 		frappe.throw(_("Attach the plan's file or paste its text."))
-	report = import_plan_text(text, source_name=source_name, dry_run=bool(int(dry_run or 0)))
+	return text, None
+
+
+@frappe.whitelist(methods=["POST"])
+def review_plan(text: str | None = None, file_url: str | None = None, year: int | None = None) -> dict:
+	"""Read a plan for the coordinator's review, writing nothing.
+
+	Returns {"plan": the structured plan (as the parser gives it, each task with "lead_agency"
+	and "co_agencies": the register's Agency for each name, None where the register does not
+	know the name yet), "summary": what importing it as read would change, "source_name"}.
+	Plan Coordinators only. Raises PlanImportError as import_plan does."""
+	frappe.only_for(["Plan Coordinator", "System Manager"])
+	text, source_name = _text_of(text, file_url)
+	data = read_plan(text, int(year) if year else None)
+	known = known_agencies(data)
+	for task in data["tasks"]:
+		task["lead_agency"] = known.get(task.get("lead")) if task.get("lead") else None
+		task["co_agencies"] = [known.get(c) or c for c in task.get("co") or []]
+	report = plan_import.import_plan(copy.deepcopy(data), source_name=source_name, dry_run=True)
+	return {"plan": data, "summary": report.summary(), "source_name": source_name}
+
+
+@frappe.whitelist(methods=["POST"])
+def import_reviewed_plan(
+	plan: str | dict, aliases: str | list | None = None, source_name: str | None = None
+) -> dict:
+	"""Import a plan as the coordinator corrected it in the review grid, all or nothing.
+
+	plan: the structured plan from review_plan, tasks corrected (lead and co-operating agencies
+	as Agency names, deadline, due date) and the lines that are not tasks removed. aliases:
+	[[name as the document wrote it, Agency]]: names to remember as aliases of those agencies,
+	so that the next plan of the province reads them. Returns the ImportReport as a dict.
+	Plan Coordinators only. Raises PlanImportError (nothing written) for an invalid task or
+	an unknown Agency."""
+	frappe.only_for(["Plan Coordinator", "System Manager"])
+	data = copy.deepcopy(frappe.parse_json(plan))
+	for task in data.get("tasks") or []:
+		if "lead_agency" in task:  # the grid's choice, empty when the coordinator cleared it
+			task["lead"] = task.pop("lead_agency") or None
+		if "co_agencies" in task:
+			task["co"] = [c for c in task.pop("co_agencies") or [] if c]
+	savepoint = "onestop_reviewed_plan"
+	frappe.db.savepoint(savepoint)
+	try:
+		for written, agency in frappe.parse_json(aliases or "[]"):
+			remember_alias(written, agency)
+		report = plan_import.import_plan(data, source_name=source_name)
+	except Exception:
+		frappe.db.rollback(save_point=savepoint)
+		raise
+	return {**report.as_dict(), "summary": report.summary()}
+
+
+def remember_alias(written: str, agency: str) -> None:
+	"""Keep `written` (a name as a plan wrote it) as an alias of `agency`."""
+	written = (written or "").strip()
+	if not written or not frappe.db.exists("Agency", agency):
+		raise PlanImportError(_("{0} is not an agency of the register.").format(agency))
+	doc = frappe.get_doc("Agency", agency)
+	if written != doc.agency_name and written not in {a.alias for a in doc.aliases}:
+		doc.append("aliases", {"alias": written})
+		doc.save()
+
+
+@frappe.whitelist(methods=["POST"])
+def import_plan(
+	text: str | None = None, file_url: str | None = None, dry_run: bool = False, year: int | None = None
+) -> dict:
+	"""Import a plan from its text (pasted) or its file (.txt, .docx, or .pdf with a text layer).
+
+	text / file_url: the plan's text, or the URL of an uploaded File holding it.
+	dry_run: true to get the report of what would change without writing. year: the plan's
+	year when the document gives none. Returns the ImportReport as a dict, with "summary"
+	(text). Plan Coordinators only. Raises PlanImportError (a ValidationError, nothing
+	written) for a file that cannot be read (too large, not UTF-8, scanned, an old .doc) or
+	text that is not a plan.
+	"""
+	frappe.only_for(["Plan Coordinator", "System Manager"])
+	text, source_name = _text_of(text, file_url)
+	report = import_plan_text(
+		text, source_name=source_name, dry_run=bool(int(dry_run or 0)), year=int(year) if year else None
+	)
 	return {**report.as_dict(), "summary": report.summary()}
 
 

@@ -81,24 +81,72 @@ class ImportReport:
 		return "\n".join(lines)
 
 
-def import_plan_text(text: str, source_name: str | None = None, dry_run: bool = False) -> ImportReport:
+MAX_TEXT = 2_000_000  # characters of a plan's text (a 300-page plan is about 1 million)
+
+
+def import_plan_text(
+	text: str, source_name: str | None = None, dry_run: bool = False, year: int | None = None
+) -> ImportReport:
 	"""Parse a plan's text and import it.
 
-	text: the document as plain text. source_name: the file it came from (kept on the plan).
-	Returns an ImportReport. Raises PlanImportError (nothing written) when the text cannot be
-	read as a plan or a task is invalid; the message names the line or the task.
+	text: the document as plain text (at most MAX_TEXT characters). source_name: the file it
+	came from (kept on the plan). year: the plan's year when the document gives none (its own
+	date, number or deadlines win); with no year anywhere the current year is taken and every
+	task is flagged for review. Returns an ImportReport. Raises PlanImportError (nothing
+	written) when the text is too long or holds no task, or a task is invalid; the message
+	names the line or the task.
 	"""
+	if len(text or "") > MAX_TEXT:
+		raise PlanImportError(
+			_("The text has {0} characters; a plan is read up to {1}.").format(len(text), MAX_TEXT)
+		)
 	try:
-		plan = parse_plan(text)
+		plan = parse_plan(text, year=year)
 		vocabulary = vocabulary_for(plan.province)
 		if len(vocabulary.aliases) > len(vocabulary_for(None).aliases):
-			plan = parse_plan(text, vocabulary)  # the province's own aliases, too
+			plan = parse_plan(text, vocabulary, year=year)  # the province's own aliases, too
 	except PlanParseError as e:
 		where = f"{source_name}: " if source_name else ""
 		raise PlanImportError(
 			_("{0}line {1}: {2}").format(where, e.line or "?", e.message) if e.line else where + e.message
 		) from None
-	return import_plan(plan.as_dict(), source_text=text, source_name=source_name, dry_run=dry_run)
+	return import_plan(plan_data(plan), source_text=text, source_name=source_name, dry_run=dry_run)
+
+
+def plan_data(plan) -> dict:
+	"""The structured plan to import: the parser's, with the current year (every task flagged
+	for review) when the document gives no year and none was given."""
+	data = plan.as_dict()
+	if not data.get("year"):
+		data["year"] = frappe.utils.getdate().year
+		for task in data["tasks"]:
+			task["needs_review"] = True
+			task["notes"] = [*(task.get("notes") or []), _("The document gives no year: check the deadline.")]
+	return data
+
+
+def read_plan(text: str, year: int | None = None) -> dict:
+	"""The structured plan of a text, read with the province's own aliases (no import).
+	Raises PlanImportError as import_plan_text does."""
+	if len(text or "") > MAX_TEXT:
+		raise PlanImportError(
+			_("The text has {0} characters; a plan is read up to {1}.").format(len(text), MAX_TEXT)
+		)
+	try:
+		plan = parse_plan(text, year=year)
+		vocabulary = vocabulary_for(plan.province)
+		if len(vocabulary.aliases) > len(vocabulary_for(None).aliases):
+			plan = parse_plan(text, vocabulary, year=year)
+	except PlanParseError as e:
+		raise PlanImportError(_("line {0}: {1}").format(e.line, e.message) if e.line else e.message) from None
+	return plan_data(plan)
+
+
+def known_agencies(data: dict) -> dict[str, str | None]:
+	"""Plan name → the register's Agency (None for a name it does not know yet)."""
+	register = Register(data.get("province") or None)
+	names = {n for t in data["tasks"] for n in [t.get("lead"), *(t.get("co") or [])] if n}
+	return {name: register.find(name) for name in sorted(names)}
 
 
 def import_plan(

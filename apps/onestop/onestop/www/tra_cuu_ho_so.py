@@ -7,8 +7,10 @@ dossier stands and when it is due, never who filed it.
 
 import frappe
 from frappe import _
+from frappe.rate_limiter import rate_limit
 
 no_cache = 1
+LOOKUPS = 20  # lookups a client may make per minute: enough for a family, not for guessing tokens
 
 PUBLIC_FIELDS = ("name", "procedure_name", "received_at", "due_at", "status", "resolution", "new_due_at")
 
@@ -21,17 +23,27 @@ def get_context(context):
 	context.searched = bool(code)
 	context.dossier = None
 	if code and token:
-		# a direct read: the token is the permission, and only public fields leave the database
-		row = frappe.db.get_value(
-			"Dossier", {"name": code, "public_token": token}, PUBLIC_FIELDS, as_dict=True
-		)
-		if row:
-			stage = frappe.db.get_value(
-				"Dossier Stage",
-				{"parent": row.name, "parenttype": "Dossier", "completed_at": ("is", "not set")},
-				"stage_name",
-				order_by="idx asc",
-			)
-			row.current_stage = stage
-			context.dossier = row
+		try:
+			context.dossier = find(code, token)
+		except frappe.RateLimitExceededError:
+			frappe.clear_messages()
+			context.throttled = True
+			context.http_status_code = 429
 	return context
+
+
+@rate_limit(limit=LOOKUPS, seconds=60)
+def find(code: str, token: str) -> dict | None:
+	"""The public fields of the dossier `code` whose link token is `token` (None when none
+	matches), and the stage it is at. At most LOOKUPS a minute per client address (Frappe's
+	rate_limit; frappe.RateLimitExceededError beyond)."""
+	# a direct read: the token is the permission, and only public fields leave the database
+	row = frappe.db.get_value("Dossier", {"name": code, "public_token": token}, PUBLIC_FIELDS, as_dict=True)
+	if row:
+		row.current_stage = frappe.db.get_value(
+			"Dossier Stage",
+			{"parent": row.name, "parenttype": "Dossier", "completed_at": ("is", "not set")},
+			"stage_name",
+			order_by="idx asc",
+		)
+	return row
