@@ -152,14 +152,38 @@ def cmd_loadtest(args) -> int:
 	_, password = prepare()
 	changed = ensure_site(LOAD_SITE, password, demo=True)
 	stack.start_production(restart_app=changed)
-	venv = ROOT / ".venv-bench"
-	if not (venv / "bin" / "locust").exists():
-		run([sys.executable, "-m", "venv", str(venv)])
-		run([str(venv / "bin" / "pip"), "install", "--quiet", "-r", str(ROOT / "benchmarks" / "requirements.txt")])
-	cmd = [str(venv / "bin" / "python"), str(ROOT / "benchmarks" / "load.py"), *args.benchmark_args]
+	cmd = [str(bench_venv()), str(ROOT / "benchmarks" / "load.py"), *args.benchmark_args]
 	cmd += ["--production-url", f"http://127.0.0.1:{SITE_PORTS[LOAD_SITE]}"]
 	print(f"   $ {' '.join(cmd)}", flush=True)
 	return subprocess.call(cmd, cwd=ROOT)
+
+
+def cmd_scaleout(args) -> int:
+	"""The scale-out demonstration (benchmarks/scale_out.py) on onestop-load.localhost."""
+	_, password = prepare()
+	changed = ensure_site(LOAD_SITE, password, demo=True)
+	stack.start_production(restart_app=changed)
+	python = bench_venv()
+	cmd = [str(python), str(ROOT / "benchmarks" / "scale_out.py"), *args.benchmark_args]
+	print(f"   $ {' '.join(cmd)}", flush=True)
+	return subprocess.call(cmd, cwd=ROOT)
+
+
+def bench_venv():
+	"""The benchmarks' own virtualenv (Locust), kept apart from the bench's."""
+	venv = ROOT / ".venv-bench"
+	if not (venv / "bin" / "locust").exists():
+		run([sys.executable, "-m", "venv", str(venv)])
+		run(
+			[
+				str(venv / "bin" / "pip"),
+				"install",
+				"--quiet",
+				"-r",
+				str(ROOT / "benchmarks" / "requirements.txt"),
+			]
+		)
+	return venv / "bin" / "python"
 
 
 def cmd_backup(args) -> int:

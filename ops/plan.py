@@ -55,6 +55,11 @@ character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
 innodb_buffer_pool_size = {buffer_pool_mb}M
 innodb_log_file_size = 256M
+# a primary that replicas can follow (docs/scale-out.md), binary logs kept three days
+server_id = 1
+log_bin = onestop-bin
+binlog_format = ROW
+expire_logs_days = 3
 
 [mysql]
 default-character-set = utf8mb4
