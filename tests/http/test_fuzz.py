@@ -32,7 +32,8 @@ TAG = str(time.time_ns())
 BASES = site_python(
 	f"""
 plan = frappe.get_all("Annual Plan", pluck="name", limit=1)[0]
-servant = frappe.get_all("Civil Servant", filters={{"home_agency": "Sở Nội vụ"}}, pluck="name", limit=1)[0]
+servant = frappe.db.get_value("Civil Servant", {{"full_name": "_Test fuzz servant"}}) or frappe.get_doc(
+	{{"doctype": "Civil Servant", "full_name": "_Test fuzz servant", "home_agency": "Sở Nội vụ"}}).insert(ignore_permissions=True).name
 procedure = frappe.get_all("Administrative Procedure", filters={{"is_current": 1}}, pluck="name", limit=1)[0]
 project = frappe.db.get_value("Construction Project", {{"project_name": "_Test fuzz"}}) or frappe.get_doc(
 	{{"doctype": "Construction Project", "project_name": "_Test fuzz", "lead_agency": "Sở Xây dựng"}}).insert(ignore_permissions=True).name
