@@ -1,5 +1,5 @@
 """A plan task and a weekly report taken through the desk as people do, in Chromium: the
-coordinator assigns a Q1 task of the 2018 plan to an agency; that agency's officer sees only
+coordinator assigns a Q2 task of the 2018 plan to its agency; that agency's officer sees only
 what is theirs, records progress and submits; the coordinator returns it with a reason, then
 accepts it; the officer files the weekly report; the coordinator reads the consolidated
 report. Each step leaves a screenshot in tests/artifacts/browser/."""
@@ -20,7 +20,7 @@ AGENCY = "Sở Nội vụ"
 
 @pytest.fixture(scope="module")
 def world():
-	"""The 2018 plan's weekly-reporting task (II.5.b, led by the departments, Q1) set back to
+	"""A task of the 2018 plan led by Sở Nội vụ alone (II.6.b-3, Q2: staffing and rewards) set back to
 	Not Started and unassigned, and this week's weekly report of Sở Nội vụ made afresh."""
 	return site_python(
 		f"""
@@ -28,7 +28,7 @@ from onestop.planning.weekly_reports import create_weekly_reports
 from onestop.weekly_cycle import Week
 from onestop.procedures.clock import now
 plan = frappe.db.get_value("Annual Plan", {{"plan_number": "490/QĐ-UBND"}})
-task = frappe.db.get_value("Plan Task", {{"annual_plan": plan, "ref": "II.5.b"}})
+task = frappe.db.get_value("Plan Task", {{"annual_plan": plan, "item_key": "II.6.b-3"}})
 frappe.db.set_value("Plan Task", task, {{"status": "Not Started", "return_reason": None, "assigned_agency": None, "progress": 0}})
 frappe.db.delete("ToDo", {{"reference_type": "Plan Task", "reference_name": task}})
 frappe.db.delete("Plan Task Update", {{"parent": task}})
@@ -49,11 +49,11 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	coordinator.set_default_timeout(TIMEOUT)
 	officer.set_default_timeout(TIMEOUT)
 
-	# the coordinator opens the 2018 plan's tasks of Q1 and assigns one to Sở Nội vụ
+	# the coordinator opens the 2018 plan's tasks of Q2 and assigns one to Sở Nội vụ
 	login(coordinator, base, COORDINATOR, PASSWORD)
-	coordinator.goto(f"{base}/app/plan-task?annual_plan={world['plan']}&quarter=Q1")
+	coordinator.goto(f"{base}/app/plan-task?annual_plan={world['plan']}&quarter=Q2")
 	settle(coordinator)
-	shots(coordinator, "coordinator-q1-tasks")
+	shots(coordinator, "coordinator-q2-tasks")
 	expect(coordinator.locator(f'.list-row-container a[data-name="{task}"]')).to_be_visible()
 	open_form(coordinator, base, f"plan-task/{task}")
 	coordinator.get_by_role("button", name="Giao cho cơ quan").click()
@@ -80,7 +80,7 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	status_is(officer, "In Progress")
 	officer.get_by_role("button", name="Cập nhật tiến độ").click()
 	dialog(officer).locator("input[data-fieldname=progress]").fill("80")
-	dialog(officer).locator("textarea[data-fieldname=note]").fill("Đã gửi báo cáo tuần đủ 4 tuần của quý I")
+	dialog(officer).locator("textarea[data-fieldname=note]").fill("Đã trình phương án phân bổ biên chế")
 	primary(officer)
 	workflow_action(officer, "Gửi báo cáo")
 	status_is(officer, "Submitted")
@@ -89,14 +89,14 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	# the coordinator returns it with a reason
 	open_form(coordinator, base, f"plan-task/{task}")
 	workflow_action(coordinator, "Trả lại")
-	dialog(coordinator).locator("textarea").first.fill("Đề nghị đính kèm báo cáo tuần của tháng 3")
+	dialog(coordinator).locator("textarea").first.fill("Đề nghị đính kèm dự thảo tờ trình")
 	primary(coordinator)
 	status_is(coordinator, "Returned")
 	shots(coordinator, "coordinator-returned")
 
 	# the officer takes it up again and resubmits; the coordinator accepts it
 	open_form(officer, base, f"plan-task/{task}")
-	expect(officer.locator("body")).to_contain_text("Đề nghị đính kèm báo cáo tuần của tháng 3")
+	expect(officer.locator("body")).to_contain_text("Đề nghị đính kèm dự thảo tờ trình")
 	workflow_action(officer, "Thực hiện lại")
 	status_is(officer, "In Progress")
 	workflow_action(officer, "Gửi báo cáo")
@@ -132,7 +132,7 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	)
 	assert final["task"]["status"] == "Done" and final["task"]["progress"] == 100  # accepted: complete
 	assert [(u["progress"], u["note"]) for u in final["updates"]] == [
-		(80, "Đã gửi báo cáo tuần đủ 4 tuần của quý I"),  # the officer's progress
-		(80, "Trả lại: Đề nghị đính kèm báo cáo tuần của tháng 3"),  # the return, with its reason
+		(80, "Đã trình phương án phân bổ biên chế"),  # the officer's progress
+		(80, "Trả lại: Đề nghị đính kèm dự thảo tờ trình"),  # the return, with its reason
 	]
 	assert final["report"]["status"] == "Submitted"

@@ -43,7 +43,7 @@ from onestop.core.doors import CHILD_SCOPES
 from onestop.planning.permissions import SCOPES, DOSSIER
 modules = ("Planning", "Procedures", "Resources")
 out["doctypes"] = frappe.get_all("DocType", filters={"module": ("in", modules)}, fields=["name", "istable", "issingle"])
-out["children"] = {d: p for d, p in CHILD_SCOPES.items()}
+out["children"] = {d: list(p) for d, p in CHILD_SCOPES.items()}
 out["tables"] = {dt: [df.options for df in frappe.get_meta(dt).get_table_fields()] for dt in SCOPES}
 out["reports"] = frappe.get_all("Report", filters={"module": ("in", modules), "report_type": "Script Report"}, fields=["name", "ref_doctype"])
 if not frappe.db.exists("Training Course", {"course_title": "_Test Tập huấn của Sở Xây dựng"}):
@@ -75,7 +75,7 @@ def test_every_child_table_of_a_scoped_doctype_carries_its_parents_scope():
 		f"{child} (of {parent})"
 		for parent, children in SPECS["tables"].items()
 		for child in children
-		if SPECS["children"].get(child) != parent and child not in PUBLIC
+		if parent not in SPECS["children"].get(child, []) and child not in PUBLIC
 	)
 	assert not missing, f"add these to core.doors.CHILD_SCOPES and hooks.py: {missing}"
 

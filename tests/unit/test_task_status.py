@@ -26,3 +26,23 @@ D = dt.date
 )
 def test_where_a_task_stands_for_the_progress_report(due, status, completed_on, as_of, expected):
 	assert standing(due, status, completed_on, as_of) == expected
+
+
+def test_a_shared_task_stands_where_all_its_shares_stand():
+	from onestop.task_status import shared_status
+
+	assert shared_status([]) is None
+	assert shared_status(["Done", "Done"]) == "Done"
+	assert shared_status(["Submitted", "Done"]) == "Submitted"
+	assert shared_status(["Not Started", "Not Started"]) == "Not Started"
+	assert shared_status(["Done", "Returned"]) == "In Progress"
+	assert shared_status(["Not Started", "Submitted"]) == "In Progress"
+
+
+def test_a_shared_tasks_progress_is_the_weighted_mean_of_its_shares():
+	from onestop.task_status import shared_progress
+
+	assert shared_progress([(100, None), (0, None)]) == 50
+	assert shared_progress([(100, 3), (0, 1)]) == 75
+	assert shared_progress([(80, 0), (20, 1)]) == 20
+	assert shared_progress([(50, 0)]) == 0

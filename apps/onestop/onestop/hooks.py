@@ -109,7 +109,18 @@ fixtures = [
 	{
 		"dt": "Workflow",
 		"filters": [
-			["name", "in", ["Plan Task", "Dossier", "Staff Secondment", "Budget Line", "Weekly Report"]]
+			[
+				"name",
+				"in",
+				[
+					"Plan Task",
+					"Plan Task Assignment",
+					"Dossier",
+					"Staff Secondment",
+					"Budget Line",
+					"Weekly Report",
+				],
+			]
 		],
 	},
 	{"dt": "Kanban Board", "filters": [["name", "in", ["Plan Tasks by Status"]]]},
@@ -120,6 +131,7 @@ has_permission = {
 	doctype: "onestop.planning.permissions.has_permission"
 	for doctype in (
 		"Plan Task",
+		"Plan Task Assignment",
 		"Dossier",
 		"Civil Servant",
 		"Staff Secondment",

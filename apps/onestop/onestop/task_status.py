@@ -48,3 +48,29 @@ def standing(due: dt.date | None, status: str | None, completed_on: dt.date | No
 	if due and due < as_of:
 		return "overdue"
 	return "not_started" if status in (None, "", "Not Started") else "in_progress"
+
+
+def shared_status(statuses: list[str]) -> str | None:
+	"""The status of a task shared among agencies, from their assignments' statuses: Done when
+	every share is Done, Submitted when every share is Submitted or Done, Not Started while none
+	has started, In Progress otherwise (a share returned is being worked on again). None for a
+	task with no share."""
+	if not statuses:
+		return None
+	if all(s == "Done" for s in statuses):
+		return "Done"
+	if all(s in ("Submitted", "Done") for s in statuses):
+		return "Submitted"
+	if all(s in (None, "", "Not Started") for s in statuses):
+		return "Not Started"
+	return "In Progress"
+
+
+def shared_progress(shares: list[tuple[float | None, float | None]]) -> float:
+	"""Progress (0–100) of a shared task: the mean of its shares' progress, weighted by the
+	weight the coordinator gives each (1 when not given; a weight of 0 leaves a share out)."""
+	weighted = [(float(p or 0), 1.0 if w is None else float(w)) for p, w in shares]
+	total = sum(w for _, w in weighted)
+	if total <= 0:
+		return 0.0
+	return round(sum(p * w for p, w in weighted) / total, 2)

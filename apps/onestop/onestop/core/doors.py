@@ -23,17 +23,17 @@ from onestop.planning.permissions import SCOPES, scoped_query_conditions
 # the child tables of the agency-scoped DocTypes, and their parent (tests/http/test_doors.py
 # checks that every child table of a scoped DocType is listed)
 CHILD_SCOPES = {
-	"Plan Task Agency": "Plan Task",
-	"Plan Task Update": "Plan Task",
-	"Plan Task Evidence": "Plan Task",
-	"Dossier Document": "Dossier",
-	"Dossier Stage": "Dossier",
-	"Dossier Agency": "Dossier",
-	"Training Organiser": "Training Course",
-	"Training Session": "Training Course",
-	"Training Participant": "Training Course",
-	"Uniform Issue Item": "Uniform Issue",
-	"Construction Payment": "Construction Project",
+	"Plan Task Agency": ("Plan Task",),
+	"Plan Task Update": ("Plan Task", "Plan Task Assignment"),
+	"Plan Task Evidence": ("Plan Task", "Plan Task Assignment"),
+	"Dossier Document": ("Dossier",),
+	"Dossier Stage": ("Dossier",),
+	"Dossier Agency": ("Dossier",),
+	"Training Organiser": ("Training Course",),
+	"Training Session": ("Training Course",),
+	"Training Participant": ("Training Course",),
+	"Uniform Issue Item": ("Uniform Issue",),
+	"Construction Payment": ("Construction Project",),
 }
 # DocTypes whose records carry applicants' or officers' personal data
 PERSONAL = frozenset({"Dossier", "Civil Servant", "Staff Secondment", "Training Course"})
@@ -55,11 +55,17 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""permission_query_conditions of the child tables in CHILD_SCOPES: a row is listed when
 	its parent record is one the user may read ("" when the user is not restricted)."""
-	parent = CHILD_SCOPES[doctype]
-	condition = scoped_query_conditions(user, SCOPES[parent])
-	if not condition:
-		return ""
-	return f"`tab{doctype}`.`parent` in (select `name` from `tab{parent}` where {condition})"
+	table = f"`tab{doctype}`"
+	parts = []
+	for parent in CHILD_SCOPES[doctype]:
+		condition = scoped_query_conditions(user, SCOPES[parent])
+		if not condition:
+			return ""
+		parts.append(
+			f"({table}.`parenttype` = {frappe.db.escape(parent)} and {table}.`parent` in "
+			f"(select `name` from `tab{parent}` where {condition}))"
+		)
+	return "(" + " or ".join(parts) + ")"
 
 
 def check_share(doc, method=None) -> None:

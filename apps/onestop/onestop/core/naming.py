@@ -32,9 +32,9 @@ def ensure_series(prefix: str) -> None:
 	try:
 		db.connect()
 		# the request's own transaction may hold a gap lock on the series table (a record it
-		# named first): waiting for it would wait for ourselves, so give up after a second and
+		# named first): waiting for it would wait for ourselves, so give up at once and
 		# leave the row to getseries, as Frappe would
-		db.sql("set session innodb_lock_wait_timeout = 1")
+		db.sql("set session innodb_lock_wait_timeout = 0")
 		db.sql("insert ignore into `tabSeries` (`name`, `current`) values (%s, 0)", prefix)
 		db.commit()
 	except Exception as e:

@@ -115,10 +115,11 @@ def import_plan(
 
 @frappe.whitelist()
 def overdue_tasks(as_of: str | None = None, annual_plan: str | None = None) -> list[dict]:
-	"""Plan Tasks overdue on `as_of` (default today): due before that day and not Done.
+	"""Plan Tasks overdue on `as_of` (default today): due before that day and not Done; a task
+	shared among agencies is listed once per agency whose share is overdue (row "share").
 
-	Only tasks the user may read. Returns rows of name, title, lead_agency, due_date, status,
-	days_overdue (calendar days), sorted by due date.
+	Only what the user may read. Returns rows of name, title, lead_agency (the share's agency
+	for a share), due_date, status, days_overdue (calendar days), share, sorted by due date.
 	"""
 	day = getdate(as_of or nowdate())
 	filters = [["due_date", "is", "set"], ["due_date", "<", day], ["status", "!=", "Done"]]
@@ -131,6 +132,39 @@ def overdue_tasks(as_of: str | None = None, annual_plan: str | None = None) -> l
 		order_by="due_date asc",
 		limit_page_length=0,
 	)
+	shares: dict[str, list] = {}
+	for share in frappe.get_list(
+		"Plan Task Assignment",
+		filters={"plan_task": ("in", [r.name for r in rows] or [""])},
+		fields=["name", "plan_task", "agency", "status"],
+		order_by="agency",
+		limit_page_length=0,
+	):
+		shares.setdefault(share.plan_task, []).append(share)
+	shared = set(  # tasks with shares, the user's or not: never listed as a whole
+		frappe.get_all(
+			"Plan Task Assignment",
+			filters={"plan_task": ("in", [r.name for r in rows] or [""])},
+			pluck="plan_task",
+			distinct=True,
+		)
+	)
+	out = []
 	for row in rows:
+		if row.name in shared:
+			for share in shares.get(row.name, []):
+				if share.status != "Done":
+					out.append(
+						frappe._dict(
+							row,
+							lead_agency=share.agency,
+							status=share.status,
+							share=share.name,
+							days_overdue=days_overdue(getdate(row.due_date), share.status, day),
+						)
+					)
+			continue
+		row["share"] = None
 		row["days_overdue"] = days_overdue(getdate(row.due_date), row.status, day)
-	return rows
+		out.append(row)
+	return out

@@ -65,6 +65,12 @@ DOSSIER = AgencyScope(
 )
 
 
+# an agency's share of a task: its own agency's officers act on it, no one else's
+ASSIGNMENT = AgencyScope(
+	"Plan Task Assignment", ("agency",), None, None, None, AGENCY_USERS, EVERYTHING | {"Finance Reviewer"}
+)
+
+
 def _resource(doctype: str, *link_fields: str, table: tuple[str, str, str] | None = None) -> AgencyScope:
 	"""Staff, training, money and construction: an agency's officers and head reach their
 	agency's records; finance (which reviews every spending) and the centre reach all."""
@@ -84,6 +90,7 @@ SCOPES: dict[str, AgencyScope] = {
 	scope.doctype: scope
 	for scope in (
 		PLAN_TASK,
+		ASSIGNMENT,
 		DOSSIER,
 		_resource("Civil Servant", "home_agency"),
 		_resource("Staff Secondment", "home_agency"),
@@ -257,7 +264,7 @@ def check_acting_agency(doc, method=None) -> None:
 	Raises frappe.PermissionError (HTTP 403). Plan tasks and dossiers are not concerned: their
 	agencies are set by the coordinator (permission level 1) and by the dossier's stages."""
 	scope = SCOPES.get(doc.doctype)
-	if not scope or scope in (PLAN_TASK, DOSSIER) or not is_restricted(scope=scope):
+	if not scope or scope in (PLAN_TASK, ASSIGNMENT, DOSSIER) or not is_restricted(scope=scope):
 		return
 	field = scope.link_field
 	if not doc.get(field):

@@ -50,12 +50,13 @@ def parse_percent(value) -> float | None:
 	return number
 
 
-def open_for(task: str) -> str:
-	"""Check that the user may add to `task` now; returns its status. The task's row is locked
-	until the request ends, so concurrent additions to one task queue one behind the other."""
-	frappe.has_permission("Plan Task", "write", doc=task, throw=True)
-	lock("Plan Task", task)
-	status = frappe.db.get_value("Plan Task", task, "status", for_update=True)
+def open_for(task: str, doctype: str = "Plan Task") -> str:
+	"""Check that the user may add to `task` (a Plan Task or an agency's share, Plan Task
+	Assignment) now; returns its status. Its row is locked until the request ends, so
+	concurrent additions to one record queue one behind the other."""
+	frappe.has_permission(doctype, "write", doc=task, throw=True)
+	lock(doctype, task)
+	status = frappe.db.get_value(doctype, task, "status", for_update=True)
 	if status in ("Submitted", "Done") and is_restricted():
 		frappe.throw(
 			_("This task is {0}; only the plan coordinator can change it now.").format(_(status)),
@@ -64,28 +65,25 @@ def open_for(task: str) -> str:
 	return status
 
 
-def next_idx(task: str, parentfield: str) -> int:
+def next_idx(task: str, parentfield: str, parenttype: str = "Plan Task") -> int:
 	table = "Plan Task Update" if parentfield == "updates" else "Plan Task Evidence"
-	return (
-		cint(
-			frappe.db.sql(
-				f"select max(idx) from `tab{table}` where parent = %s and parentfield = %s",
-				(task, parentfield),
-			)[0][0]
-		)
-		+ 1
-	)
+	last = frappe.db.sql(
+		f"select max(idx) from `tab{table}` where parent = %s and parenttype = %s and parentfield = %s",
+		(task, parenttype, parentfield),
+	)[0][0]
+	return cint(last) + 1
 
 
-def insert_row(task: str, parentfield: str, values: dict) -> str:
+def insert_row(task: str, parentfield: str, values: dict, parenttype: str = "Plan Task") -> str:
+	"""Insert one row of a record's updates or evidence (the record's row is locked)."""
 	doctype = "Plan Task Update" if parentfield == "updates" else "Plan Task Evidence"
 	row = frappe.get_doc(
 		{
 			"doctype": doctype,
 			"parent": task,
-			"parenttype": "Plan Task",
+			"parenttype": parenttype,
 			"parentfield": parentfield,
-			"idx": next_idx(task, parentfield),
+			"idx": next_idx(task, parentfield, parenttype),
 			**values,
 		}
 	)
@@ -93,7 +91,7 @@ def insert_row(task: str, parentfield: str, values: dict) -> str:
 	return row.name
 
 
-def attach_file(task: str, file_url: str) -> str:
+def attach_file(task: str, file_url: str, doctype: str = "Plan Task") -> str:
 	"""Attach to `task` a file the user has just uploaded (their own, not attached elsewhere);
 	returns its URL. Raises ProgressError for a file that is not theirs to give."""
 	name = frappe.db.get_value(
@@ -105,7 +103,7 @@ def attach_file(task: str, file_url: str) -> str:
 	)
 	if not name:
 		frappe.throw(_("The file {0} was not uploaded.").format(file_url), ProgressError)
-	attached_here = name.attached_to_doctype == "Plan Task" and name.attached_to_name == task
+	attached_here = name.attached_to_doctype == doctype and name.attached_to_name == task
 	if not attached_here:
 		if name.owner != frappe.session.user or name.attached_to_doctype:
 			frappe.throw(_("The file {0} cannot be attached to this task.").format(file_url), ProgressError)
@@ -117,17 +115,54 @@ def attach_file(task: str, file_url: str) -> str:
 	return file_url
 
 
-def refresh_progress(task: str) -> float | None:
-	"""The task's progress is the latest update's figure (task_status.latest_progress)."""
+def refresh_progress(task: str, doctype: str = "Plan Task") -> float | None:
+	"""The record's progress is the latest update's figure (task_status.latest_progress); a
+	task shared among agencies takes its progress from their shares instead, and a share's
+	progress moves its task's."""
+	from onestop.planning.assignments import refresh_task, shares_of
+
+	if doctype == "Plan Task" and shares_of(task):
+		return frappe.db.get_value("Plan Task", task, "progress")
 	rows = frappe.get_all(
 		"Plan Task Update",
-		filters={"parent": task, "parenttype": "Plan Task"},
+		filters={"parent": task, "parenttype": doctype},
 		fields=["update_date", "idx", "progress"],
 	)
 	progress = latest_progress([(getdate(r.update_date), r.idx, r.progress) for r in rows])
 	if progress is not None:
-		frappe.db.set_value("Plan Task", task, "progress", progress, update_modified=False)
+		frappe.db.set_value(doctype, task, "progress", progress, update_modified=False)
+	if doctype == "Plan Task Assignment":
+		refresh_task(frappe.db.get_value(doctype, task, "plan_task"))
 	return progress
+
+
+def _add(doctype: str, name: str, note, progress, attachment, description) -> dict:
+	note = clean_text(note, "Note", NOTE_LIMIT, required=True)
+	figure = parse_percent(progress)
+	open_for(name, doctype)
+	user = frappe.session.user
+	update = insert_row(
+		name,
+		"updates",
+		{"update_date": nowdate(), "progress": figure, "note": note, "updated_by": user},
+		doctype,
+	)
+	evidence = None
+	if attachment:
+		evidence = insert_row(
+			name,
+			"evidence",
+			{
+				"attachment": attach_file(name, attachment, doctype),
+				"description": clean_text(description, "Description", DESCRIPTION_LIMIT, required=False),
+				"added_by": user,
+			},
+			doctype,
+		)
+	current = refresh_progress(name, doctype)
+	comment = _("Progress recorded: {0}").format(f"{flt(figure):g}% — {note}" if figure is not None else note)
+	frappe.get_doc(doctype, name).add_comment("Info", comment[:NOTE_LIMIT])
+	return {"progress": current, "update": update, "evidence": evidence, "at": str(now_datetime())}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -140,7 +175,8 @@ def add_progress(
 	description: str | None = None,
 ) -> dict:
 	"""Record progress on a plan task: a dated note with an optional figure, and optionally a
-	piece of evidence uploaded with it, in one step.
+	piece of evidence uploaded with it, in one step. (A co-operating agency records its
+	contribution this way without owning the task's status.)
 
 	task: the Plan Task's name. note: what was done (plain text, at most 2,000 characters).
 	progress: percent done, 0–100 (optional). attachment: the URL of a File the user has just
@@ -150,28 +186,22 @@ def add_progress(
 	Raises frappe.PermissionError for a task the user cannot update, ProgressError (HTTP 417)
 	for a task under review (Submitted or Done: the coordinator's) or bad input.
 	"""
-	note = clean_text(note, "Note", NOTE_LIMIT, required=True)
-	figure = parse_percent(progress)
-	open_for(task)
-	user = frappe.session.user
-	update = insert_row(
-		task, "updates", {"update_date": nowdate(), "progress": figure, "note": note, "updated_by": user}
-	)
-	evidence = None
-	if attachment:
-		evidence = insert_row(
-			task,
-			"evidence",
-			{
-				"attachment": attach_file(task, attachment),
-				"description": clean_text(description, "Description", DESCRIPTION_LIMIT, required=False),
-				"added_by": user,
-			},
-		)
-	current = refresh_progress(task)
-	comment = _("Progress recorded: {0}").format(f"{flt(figure):g}% — {note}" if figure is not None else note)
-	frappe.get_doc("Plan Task", task).add_comment("Info", comment[:NOTE_LIMIT])
-	return {"progress": current, "update": update, "evidence": evidence, "at": str(now_datetime())}
+	return _add("Plan Task", task, note, progress, attachment, description)
+
+
+@frappe.whitelist(methods=["POST"])
+@retry_deadlock
+def add_share_progress(
+	assignment: str,
+	note: str,
+	progress: float | str | None = None,
+	attachment: str | None = None,
+	description: str | None = None,
+) -> dict:
+	"""Record progress on an agency's share of a plan task (Plan Task Assignment), as
+	add_progress does on a task; the task's progress follows its shares'. Raises as
+	add_progress does."""
+	return _add("Plan Task Assignment", assignment, note, progress, attachment, description)
 
 
 @frappe.whitelist(methods=["POST"])

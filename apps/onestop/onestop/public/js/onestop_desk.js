@@ -33,3 +33,33 @@ onestop.ask_before_action = function (frm, inputs) {
 		dialog.show();
 	});
 };
+
+// Record progress on a plan task or an agency's share of one: one row appended on the server
+// (onestop.planning.progress), with its evidence, in one step; no save of the whole record, so
+// officers updating the same task never reject each other.
+onestop.record_progress = function (frm) {
+	const method =
+		frm.doctype === "Plan Task Assignment"
+			? "onestop.planning.progress.add_share_progress"
+			: "onestop.planning.progress.add_progress";
+	const key = frm.doctype === "Plan Task Assignment" ? "assignment" : "task";
+	const dialog = new frappe.ui.Dialog({
+		title: __("Record Progress"),
+		fields: [
+			{ fieldname: "progress", fieldtype: "Percent", label: __("Progress"), default: frm.doc.progress || 0 },
+			{ fieldname: "note", fieldtype: "Small Text", label: __("Note"), reqd: 1 },
+			{ fieldname: "evidence_section", fieldtype: "Section Break", label: __("Evidence") },
+			{ fieldname: "attachment", fieldtype: "Attach", label: __("Attachment") },
+			{ fieldname: "description", fieldtype: "Data", label: __("Description") },
+		],
+		primary_action_label: __("Save"),
+		primary_action(values) {
+			frappe.call({ method, args: { [key]: frm.doc.name, ...values }, freeze: true }).then(() => {
+				dialog.hide();
+				frappe.show_alert({ message: __("Progress recorded"), indicator: "green" });
+				frm.reload_doc();
+			});
+		},
+	});
+	dialog.show();
+};

@@ -6,10 +6,16 @@ frappe.ui.form.on("Plan Task", {
 		show_overdue(frm);
 		const open = !["Submitted", "Done"].includes(frm.doc.status);
 		if (!frm.is_new() && open && frm.perm[0] && frm.perm[0].write) {
-			frm.add_custom_button(__("Record Progress"), () => record_progress(frm));
+			frm.add_custom_button(__("Record Progress"), () => onestop.record_progress(frm));
 		}
 		if (!frm.is_new() && frm.doc.status !== "Done" && frappe.user.has_role("Plan Coordinator")) {
 			frm.add_custom_button(__("Assign to Agency"), () => assign_to_agency(frm));
+			frm.add_custom_button(__("Share Among Agencies"), () => share_among_agencies(frm));
+		}
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Shares of the Agencies"), () =>
+				frappe.set_route("List", "Plan Task Assignment", { plan_task: frm.doc.name })
+			);
 		}
 		if (frm.doc.annual_plan) {
 			frm.add_custom_button(__("Tasks of this Plan"), () =>
@@ -35,41 +41,6 @@ function show_overdue(frm) {
 			"red"
 		);
 	}
-}
-
-function record_progress(frm) {
-	// One row appended on the server (onestop.planning.progress.add_progress): no save of the
-	// whole task, so officers updating the same task never reject each other.
-	const dialog = new frappe.ui.Dialog({
-		title: __("Record Progress"),
-		fields: [
-			{
-				fieldname: "progress",
-				fieldtype: "Percent",
-				label: __("Progress"),
-				default: frm.doc.progress || 0,
-			},
-			{ fieldname: "note", fieldtype: "Small Text", label: __("Note"), reqd: 1 },
-			{ fieldname: "evidence_section", fieldtype: "Section Break", label: __("Evidence") },
-			{ fieldname: "attachment", fieldtype: "Attach", label: __("Attachment") },
-			{ fieldname: "description", fieldtype: "Data", label: __("Description") },
-		],
-		primary_action_label: __("Save"),
-		primary_action(values) {
-			frappe
-				.call({
-					method: "onestop.planning.progress.add_progress",
-					args: { task: frm.doc.name, ...values },
-					freeze: true,
-				})
-				.then(() => {
-					dialog.hide();
-					frappe.show_alert({ message: __("Progress recorded"), indicator: "green" });
-					frm.reload_doc();
-				});
-		},
-	});
-	dialog.show();
 }
 
 function assign_to_agency(frm) {
@@ -102,5 +73,35 @@ function assign_to_agency(frm) {
 				}),
 		__("Assign to Agency"),
 		__("Assign")
+	);
+}
+
+function share_among_agencies(frm) {
+	// joint leads, or members added to a collective's task: one share per agency (the server
+	// makes those missing; a collective's members get theirs when the task is made)
+	frappe.prompt(
+		{
+			fieldname: "agencies",
+			fieldtype: "Table MultiSelect",
+			options: "Plan Task Agency",
+			label: __("Agencies"),
+			reqd: 1,
+		},
+		({ agencies }) =>
+			frappe
+				.call({
+					method: "onestop.planning.assignments.share_task",
+					args: { task: frm.doc.name, agencies: agencies.map((row) => row.agency) },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					frappe.show_alert({
+						message: __("{0} shares made", [message.length]),
+						indicator: "green",
+					});
+					frm.reload_doc();
+				}),
+		__("Share Among Agencies"),
+		__("Share")
 	);
 }

@@ -10,12 +10,10 @@ from frappe.model.naming import make_autoname
 from frappe.utils import getdate, nowdate
 
 from onestop.deadlines import quarter_of
-from onestop.planning.permissions import is_restricted, leads_task
-from onestop.task_status import days_overdue, latest_progress
-
-
-class TaskStateError(frappe.ValidationError):
-	"""A change the task's state does not allow (editing a submitted task, returning without a reason)."""
+from onestop.planning.assignments import shares_of, sync_assignments
+from onestop.planning.permissions import leads_task
+from onestop.planning.task_steps import TaskStateError, apply_step, keep_history, progress_of_updates
+from onestop.task_status import days_overdue, shared_progress
 
 
 class PlanTask(Document):
@@ -129,26 +127,15 @@ class PlanTask(Document):
 			self.recurrence_time = f"{int(m[1]):02d}:{m[2] or '00'}"
 
 	def keep_history(self):
-		"""Progress updates and evidence are appended by onestop.planning.progress, stamped
-		by the server; a save through the document API (the form, REST, a workflow action)
-		keeps the stored rows and the derived fields as they are, whatever the client sent.
-		A new task's rows are stamped with the user and the day that create them."""
-		before = self.get_doc_before_save()
-		if not before:
-			for row in self.updates:
-				row.updated_by, row.update_date = frappe.session.user, nowdate()
-			for row in self.evidence:
-				row.added_by = frappe.session.user
-			self.completed_on = None
-			return
-		self.set("updates", [row.as_dict() for row in before.updates])
-		self.set("evidence", [row.as_dict() for row in before.evidence])
-		self.completed_on = before.completed_on
+		keep_history(self)
 
 	def set_progress(self):
-		"""Progress is the latest update's figure (100 once Done); never typed."""
-		progress = latest_progress([(getdate(r.update_date), r.idx, r.progress) for r in self.updates])
-		self.progress = 100 if self.status == "Done" else (progress or 0)
+		"""Progress is never typed: the latest update's figure (100 once Done), or, for a task
+		shared among agencies, the weighted mean of their shares (planning/assignments.py)."""
+		shares = shares_of(self.name) if not self.is_new() else []
+		self.progress = (
+			shared_progress([(s.progress, s.weight) for s in shares]) if shares else progress_of_updates(self)
+		)
 
 	def set_responsible_user(self):
 		if self.responsible_user or not self.lead_agency:
@@ -163,43 +150,22 @@ class PlanTask(Document):
 		self.responsible_user = focal[0] if focal else None
 
 	def apply_state_change(self):
-		"""What each workflow step requires and records (the Workflow "Plan Task" checks who
-		may take it). Edits to a Submitted or Done task are for the coordinator only."""
+		"""What each workflow step requires and records (planning/task_steps.py). A task shared
+		among agencies takes no step of its own: each agency acts on its share, and the task's
+		status follows theirs."""
 		before = self.get_doc_before_save()
-		old = before.status if before else None
-		new = self.status
-		if old == new:
-			if new in ("Submitted", "Done") and is_restricted():
-				frappe.throw(
-					_("This task is {0}; only the plan coordinator can change it now.").format(_(new)),
-					TaskStateError,
-				)
-			return
-		if new == "Submitted" and not leads_task(self):
+		if before and before.status != self.status and not self.is_new() and shares_of(self.name):
 			frappe.throw(
-				_("Only the lead agency ({0}) submits this task.").format(self.lead_agency or _("not set")),
+				_(
+					"This task is shared among agencies: each agency acts on its own share, and the task follows."
+				),
 				TaskStateError,
 			)
-		if new == "Returned":
-			reason = (self.return_reason or "").strip()
-			if not reason:
-				frappe.throw(_("Give the reason for returning the task."), TaskStateError)
-			self.append(
-				"updates",
-				{
-					"update_date": nowdate(),
-					"progress": self.progress,
-					"note": _("Returned: {0}").format(reason),
-					"updated_by": frappe.session.user,
-				},
-			)
-		if old == "Returned":
-			self.return_reason = None
-		if new == "Done":
-			self.completed_on = nowdate()
-			self.progress = 100
-		elif old == "Done":
-			self.completed_on = None
+		apply_step(self, leads_task(self), self.lead_agency)
+
+	def on_update(self):
+		if self.has_value_changed("lead_agency"):
+			sync_assignments(self.name)
 
 	@property
 	def days_overdue(self) -> int:

@@ -6,6 +6,7 @@ def get_data():
 	return {
 		"fieldname": "plan_task",
 		"transactions": [
+			{"label": _("Agencies"), "items": ["Plan Task Assignment"]},
 			{"label": _("Staff"), "items": ["Staff Secondment", "Training Course"]},
 			{"label": _("Money"), "items": ["Budget Line", "Uniform Issue"]},
 			{"label": _("Headquarters"), "items": ["Construction Project"]},

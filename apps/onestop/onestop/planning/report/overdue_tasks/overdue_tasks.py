@@ -1,7 +1,8 @@
 # Copyright (c) 2026, onestop developers
 # License: MIT. See license.txt
 """Plan tasks overdue on a chosen day (due before it and not Done), oldest first, with their
-lead agency and the days overdue; each row opens its task (onestop.planning.api.overdue_tasks).
+lead agency and the days overdue; a task shared among agencies once per agency whose share is
+overdue. Each row opens its task, and its share (onestop.planning.api.overdue_tasks).
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def execute(filters: dict | None = None):
 			"fieldtype": "Link",
 			"options": "Agency",
 			"width": 200,
+		},
+		{
+			"fieldname": "share",
+			"label": _("Agency's Share"),
+			"fieldtype": "Link",
+			"options": "Plan Task Assignment",
+			"width": 120,
 		},
 		{"fieldname": "due_date", "label": _("Due Date"), "fieldtype": "Date", "width": 100},
 		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 110},
