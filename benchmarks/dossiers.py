@@ -168,8 +168,8 @@ def synthetic_count() -> int:
 
 def generate(n: int, agencies: list[str], procedures: list[dict], now: dt.datetime) -> float:
 	"""Write n dossiers (and their stages) over the three years before `now`. Returns seconds."""
+	from onestop.core.calendar import site_calendar
 	from onestop.legal_regimes import forms_for, rules_for
-	from onestop.procedures.calendar import site_calendar
 
 	t0 = time.perf_counter()
 	frappe.db.sql("delete from `tabDossier Stage` where parent like %s", f"{CENTRE_CODE}-%")
@@ -545,7 +545,7 @@ def main() -> int:
 	frappe.init(site=args.site, sites_path=".")
 	frappe.connect()
 	frappe.set_user("Administrator")
-	from onestop.procedures.clock import at
+	from onestop.core.clock import at
 	from onestop.procedures.daily_counts import rebuild as rebuild_counts
 	from onestop.procedures.report.dossier_kpis.dossier_kpis import execute as kpi_report
 	from onestop.procedures.report.late_dossiers.late_dossiers import execute as late_report

@@ -26,7 +26,7 @@ def world():
 		f"""
 from onestop.planning.weekly_reports import create_weekly_reports
 from onestop.weekly_cycle import Week
-from onestop.procedures.clock import now
+from onestop.core.clock import now
 plan = frappe.db.get_value("Annual Plan", {{"plan_number": "490/QĐ-UBND"}})
 task = frappe.db.get_value("Plan Task", {{"annual_plan": plan, "item_key": "II.6.b-3"}})
 frappe.db.set_value("Plan Task", task, {{"status": "Not Started", "return_reason": None, "assigned_agency": None, "progress": 0}})

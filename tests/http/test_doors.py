@@ -40,7 +40,7 @@ OFFICERS = {  # the restricted user of each scope, and an agency they are not
 SPECS = site_python(
 	"""
 from onestop.core.doors import CHILD_SCOPES
-from onestop.planning.permissions import SCOPES, DOSSIER
+from onestop.core.permissions import SCOPES, DOSSIER
 modules = ("Planning", "Procedures", "Resources")
 out["doctypes"] = frappe.get_all("DocType", filters={"module": ("in", modules)}, fields=["name", "istable", "issingle"])
 out["children"] = {d: list(p) for d, p in CHILD_SCOPES.items()}

@@ -70,7 +70,7 @@ def test_the_scheduler_is_on_for_the_served_site_and_its_jobs_are_registered():
 	)
 	assert out["disabled"] is False
 	assert {
-		"onestop.planning.reminders.send_due_reminders",
+		"onestop.core.reminders.send_due_reminders",
 		"onestop.planning.weekly_reports.create_weekly_reports",
 		"onestop.resources.secondments.advance_secondments",
 		"onestop.core.backups.take_backup",

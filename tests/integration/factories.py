@@ -154,7 +154,7 @@ def procedure(
 
 
 def dossier(procedure_name: str, received_at, **values) -> str:
-	from onestop.procedures.clock import at
+	from onestop.core.clock import at
 
 	with at(received_at):
 		return (
@@ -181,7 +181,7 @@ def act(doctype: str, name: str, action: str, user: str, moment=None, **values):
 	`values` first; then Administrator again."""
 	from frappe.model.workflow import apply_workflow
 
-	from onestop.procedures.clock import at
+	from onestop.core.clock import at
 
 	frappe.set_user(user)
 	frappe.local.onestop_user_agencies = None

@@ -7,8 +7,8 @@ import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError
 
+from onestop.core.clock import at
 from onestop.procedures.api import complete_stage, issue_apology
-from onestop.procedures.clock import at
 from onestop.procedures.doctype.dossier.dossier import DossierStateError, LateDossierError
 
 from .factories import CENTRE, CENTRE_CODE, agency, dossier, move, procedure

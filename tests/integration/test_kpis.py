@@ -22,9 +22,9 @@ import datetime as dt
 import frappe
 import pytest
 
+from onestop.core.clock import at
 from onestop.dossier_timing import COUNTERS
 from onestop.procedures.api import issue_apology
-from onestop.procedures.clock import at
 from onestop.procedures.kpi_queries import dossier_counts, procedure_shares
 
 from .factories import CENTRE, USERS, agency, dossier, move, procedure

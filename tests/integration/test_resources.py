@@ -8,7 +8,7 @@ import frappe
 import pytest
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 
-from onestop.procedures.clock import at
+from onestop.core.clock import at
 from onestop.resources.budget import OverspendError
 from onestop.resources.doctype.uniform_issue.uniform_issue import EntitlementError
 
@@ -484,7 +484,7 @@ def test_budget_against_actual_per_category(world):
 
 # ------------------------------------------------------------------ reminders
 def test_a_secondment_ending_is_announced_once_in_office_hours_of_working_days(world):
-	from onestop.planning.reminders import send_due_reminders
+	from onestop.core.reminders import send_due_reminders
 
 	name = secondment(civil_servant("Lý Thị Sắp Hết", world.a), from_date="2025-01-01", to_date="2025-09-30")
 	frappe.db.set_value("Staff Secondment", name, "status", "Active")
@@ -506,3 +506,19 @@ def test_a_secondment_ending_is_announced_once_in_office_hours_of_working_days(w
 	send_due_reminders(dt.datetime(2025, 9, 3, 14, 30))
 	send_due_reminders(dt.datetime(2025, 9, 4, 8, 30))
 	assert notified() == again  # never twice for the same event
+
+
+def test_one_bad_secondment_does_not_stop_the_hourly_job(world):
+	from onestop.resources.secondments import advance_secondments
+
+	good = secondment(civil_servant("Lý Văn Tốt", world.a))
+	bad = secondment(civil_servant("Lý Văn Hỏng", world.a), from_date="2018-02-01")
+	for name in (good, bad):
+		frappe.db.set_value("Staff Secondment", name, "status", "Approved")
+	frappe.db.set_value("Staff Secondment", bad, "to_date", "2018-01-01")  # as a bad import could leave it
+	errors = frappe.db.count("Error Log")
+	done = advance_secondments(D(2018, 3, 5))
+	assert good in done["started"] and bad not in done["started"]
+	assert frappe.db.get_value("Staff Secondment", good, "status") == "Active"
+	assert frappe.db.get_value("Staff Secondment", bad, "status") == "Approved"
+	assert frappe.db.count("Error Log") == errors + 1

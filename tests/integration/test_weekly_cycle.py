@@ -8,9 +8,9 @@ import frappe
 import pytest
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 
-from onestop.planning.reminders import send_due_reminders
+from onestop.core.clock import at
+from onestop.core.reminders import send_due_reminders
 from onestop.planning.weekly_reports import create_weekly_reports, reporting_agencies
-from onestop.procedures.clock import at
 
 from . import factories
 from .factories import World, task

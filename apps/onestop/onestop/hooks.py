@@ -1,3 +1,5 @@
+import onestop.constants as _c
+
 app_name = "onestop"
 app_title = "onestop"
 app_publisher = "onestop developers"
@@ -31,37 +33,8 @@ jinja = {
 	]
 }
 
-# Configuration shipped as records (imported on install and on every migrate)
-# the states and actions of the Workflows "Plan Task" and "Dossier" (exported as fixtures)
-SECONDMENT_STATES = ["Proposed", "Active", "Ended", "Rejected"]  # and "Approved" (Dossier's)
-SECONDMENT_ACTIONS = ["Reject", "Start Secondment", "End Secondment"]  # and "Approve"
-BUDGET_STATES = ["Under Finance Review", "Allocated"]  # and Draft, Submitted, Approved, Returned
-BUDGET_ACTIONS = ["Submit", "Start Review", "Allocate"]  # and Approve, Return
-WEEKLY_REPORT_STATES = ["Acknowledged"]  # and Draft, Submitted
-WEEKLY_REPORT_ACTIONS = ["Acknowledge"]  # and Submit
-PLAN_TASK_STATES = ["Not Started", "In Progress", "Submitted", "Done", "Returned"]
-PLAN_TASK_ACTIONS = ["Start", "Submit for Review", "Accept", "Return", "Resume", "Reopen"]
-DOSSIER_STATES = [
-	"Received",
-	"Processing",
-	"Supplement Requested",
-	"Approved",
-	"Refused",
-	"Result Ready",
-	"Result Returned",
-	"Withdrawn",
-]
-DOSSIER_ACTIONS = [
-	"Forward",
-	"Request Supplement",
-	"Resubmit",
-	"Approve",
-	"Refuse",
-	"Mark Result Ready",
-	"Return Result",
-	"Withdraw",
-]
-
+# Configuration shipped as records (imported on install and on every migrate): roles, the
+# workflows and their states and actions (constants.py), the Kanban board
 fixtures = [
 	{
 		"dt": "Role",
@@ -80,11 +53,11 @@ fixtures = [
 				"name",
 				"in",
 				[
-					*PLAN_TASK_STATES,
-					*DOSSIER_STATES,
-					*SECONDMENT_STATES,
-					*BUDGET_STATES,
-					*WEEKLY_REPORT_STATES,
+					*_c.PLAN_TASK_STATES,
+					*_c.DOSSIER_STATES,
+					*_c.SECONDMENT_STATES,
+					*_c.BUDGET_STATES,
+					*_c.WEEKLY_REPORT_STATES,
 					"Draft",
 				],
 			]
@@ -97,11 +70,11 @@ fixtures = [
 				"name",
 				"in",
 				[
-					*PLAN_TASK_ACTIONS,
-					*DOSSIER_ACTIONS,
-					*SECONDMENT_ACTIONS,
-					*BUDGET_ACTIONS,
-					*WEEKLY_REPORT_ACTIONS,
+					*_c.PLAN_TASK_ACTIONS,
+					*_c.DOSSIER_ACTIONS,
+					*_c.SECONDMENT_ACTIONS,
+					*_c.BUDGET_ACTIONS,
+					*_c.WEEKLY_REPORT_ACTIONS,
 				],
 			]
 		],
@@ -128,7 +101,7 @@ fixtures = [
 
 # Permissions: agency users reach the records their agencies are on
 has_permission = {
-	doctype: "onestop.planning.permissions.has_permission"
+	doctype: "onestop.core.permissions.has_permission"
 	for doctype in (
 		"Plan Task",
 		"Plan Task Assignment",
@@ -144,7 +117,7 @@ has_permission = {
 	)
 }
 permission_query_conditions = {
-	**{doctype: "onestop.planning.permissions.query_conditions" for doctype in has_permission},
+	**{doctype: "onestop.core.permissions.query_conditions" for doctype in has_permission},
 	# their child tables read on their own (core/doors.py)
 	**{
 		child: "onestop.core.doors.child_query_conditions"
@@ -165,14 +138,14 @@ permission_query_conditions = {
 }
 
 # Spending charged to budget lines, checked where it is saved (resources/budget.py); agency
-# records saved in their agency's name only (planning/permissions.py); every value checked and
+# records saved in their agency's name only (core/permissions.py); every value checked and
 # cleaned before a record's own rules (core/inputs.py)
 _charges = {
 	"validate": "onestop.resources.budget.check_charge",
 	"on_update": "onestop.resources.budget.post_charge",
 	"on_trash": "onestop.resources.budget.release_charge",
 }
-_acting = "onestop.planning.permissions.check_acting_agency"
+_acting = "onestop.core.permissions.check_acting_agency"
 doc_events = {
 	"*": {
 		"before_insert": "onestop.core.inputs.check_inputs",  # before naming, which may read dates
@@ -204,13 +177,20 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "onestop.core.charts.get",
 }
 
+# What core/reminders.py sends: each source gives the reminders due at a moment
+onestop_reminder_sources = [
+	"onestop.planning.task_reminders.task_reminders",
+	"onestop.planning.weekly_reports.weekly_report_reminders",
+	"onestop.resources.secondments.ending_reminders",
+]
+
 # At set working hours (Asia/Ho_Chi_Minh, the site's time zone), never at midnight: each run
-# does nothing on a day off, and every reminder is sent once (planning/reminders.py)
+# does nothing on a day off, and every reminder is sent once (core/reminders.py)
 scheduler_events = {
 	"cron": {
 		"0 7-16 * * *": ["onestop.resources.secondments.advance_secondments"],
-		"30 8,14 * * *": ["onestop.planning.reminders.send_due_reminders"],
-		"0 10 * * 4": ["onestop.planning.reminders.send_due_reminders"],  # weekly reports not filed
+		"30 8,14 * * *": ["onestop.core.reminders.send_due_reminders"],
+		"0 10 * * 4": ["onestop.core.reminders.send_due_reminders"],  # weekly reports not filed
 		"0 7 * * 1": ["onestop.planning.weekly_reports.create_weekly_reports"],
 		# Frappe's own backup of the site (database and files), four times a day; backups
 		# older than Frappe's keep limit are removed (./onestop restore FILE restores one)

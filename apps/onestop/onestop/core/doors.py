@@ -18,7 +18,7 @@ import frappe
 from frappe import _
 from frappe.client import get_safe_filters
 
-from onestop.planning.permissions import SCOPES, scoped_query_conditions
+from onestop.core.permissions import SCOPES, scoped_query_conditions
 
 # the child tables of the agency-scoped DocTypes, and their parent (tests/http/test_doors.py
 # checks that every child table of a scoped DocType is listed)

@@ -1,7 +1,4 @@
-"""Assigning a record to an agency: a ToDo for each of its focal points.
-
-Frappe assigns to users only; an agency's focal points (Agency Members marked as such, or all
-its members when none is) stand for it. A plan task assigned to an agency keeps the agency
+"""Assigning a plan task to an agency (core/assignment.py makes the ToDos). A plan task assigned to an agency keeps the agency
 (Plan Task.assigned_agency), so when the agency's focal points change its open tasks follow:
 the new focal points get a ToDo, those no longer focal points have theirs cancelled.
 """
@@ -13,47 +10,7 @@ from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import remove as remove_assignment
 
-
-def focal_points(agency: str) -> list[str]:
-	"""Enabled users who receive an agency's work (its focal points, else all its members)."""
-	members = frappe.get_all(
-		"Agency Member",
-		filters={"parent": agency, "parenttype": "Agency"},
-		fields=["user", "is_focal_point"],
-		order_by="idx",
-	)
-	users = [m.user for m in members if m.is_focal_point] or [m.user for m in members]
-	enabled = (
-		set(frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="name"))
-		if users
-		else set()
-	)
-	return [u for u in users if u in enabled]
-
-
-def assign_to_agency(doctype: str, name: str, agency: str | None, description: str) -> list[str]:
-	"""Open a ToDo on the record for each focal point of `agency` not yet assigned.
-	Returns the users assigned now."""
-	if not agency:
-		return []
-	already = set(
-		frappe.get_all(
-			"ToDo",
-			filters={"reference_type": doctype, "reference_name": name, "status": "Open"},
-			pluck="allocated_to",
-		)
-	)
-	# only users whose roles read the DocType: Frappe would otherwise share the record with
-	# them (an agency's focal point for plan tasks may have no role on dossiers)
-	users = [
-		u for u in focal_points(agency) if u not in already and frappe.has_permission(doctype, "read", user=u)
-	]
-	if users:
-		add_assignment(
-			{"assign_to": users, "doctype": doctype, "name": name, "description": description},
-			ignore_permissions=True,
-		)
-	return users
+from onestop.core.assignment import assign_to_agency, focal_points
 
 
 def open_assignees(doctype: str, name: str) -> set[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from onestop.planning.assignment import assign_to_agency
+from onestop.core.assignment import assign_to_agency
 from onestop.task_status import shared_progress, shared_status
 
 

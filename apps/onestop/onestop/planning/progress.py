@@ -14,7 +14,7 @@ from frappe import _
 from frappe.utils import cint, flt, getdate, now_datetime, nowdate, strip_html
 
 from onestop.core.db import lock, retry_deadlock
-from onestop.planning.permissions import is_restricted
+from onestop.core.permissions import is_restricted
 from onestop.task_status import latest_progress
 
 NOTE_LIMIT = 2000  # characters of a progress note

@@ -1,4 +1,4 @@
-"""Plan task reminders (a source of planning/reminders.py): 7 days and 1 day before a task's
+"""Plan task reminders (a source of core/reminders.py): 7 days and 1 day before a task's
 due date, and each working day once it is overdue, to the task's responsible user and its
 lead agency's focal points. The schedule is onestop.weekly_cycle.task_reminder_keys."""
 
@@ -10,8 +10,8 @@ import frappe
 from frappe import _
 from frappe.utils import add_days
 
-from onestop.planning.assignment import focal_points
-from onestop.planning.reminders import Reminder
+from onestop.core.assignment import focal_points
+from onestop.core.reminders import Reminder
 from onestop.weekly_cycle import DUE_SOON_DAYS, task_reminder_keys
 
 OPEN = ("Not Started", "In Progress", "Returned")  # Submitted waits for the coordinator

@@ -12,7 +12,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from onestop.planning.permissions import is_restricted
+from onestop.core.permissions import is_restricted
 from onestop.task_status import latest_progress
 
 

@@ -9,10 +9,11 @@ import datetime as dt
 import frappe
 from frappe import _
 
-from onestop.planning.assignment import focal_points
-from onestop.planning.reminders import Reminder
-from onestop.procedures.calendar import site_calendar
-from onestop.procedures.clock import now as clock_now
+from onestop.core.assignment import focal_points
+from onestop.core.calendar import site_calendar
+from onestop.core.clock import now as clock_now
+from onestop.core.jobs import guarded
+from onestop.core.reminders import Reminder
 from onestop.weekly_cycle import Week, agency_report_due, agency_report_reminder
 
 REPORTING_KINDS = ("Department", "District")  # the Sở, ban, ngành and the district UBND
@@ -36,8 +37,9 @@ def create_weekly_reports(moment: dt.datetime | None = None) -> list[str]:
 	made = []
 	for agency in reporting_agencies():
 		if agency not in have:
-			doc = frappe.get_doc({"doctype": "Weekly Report", "agency": agency, "week": week.label})
-			made.append(doc.insert(ignore_permissions=True).name)
+			with guarded("weekly reports", agency):
+				doc = frappe.get_doc({"doctype": "Weekly Report", "agency": agency, "week": week.label})
+				made.append(doc.insert(ignore_permissions=True).name)
 	return made
 
 
@@ -65,7 +67,7 @@ def dossier_figures(agency: str, week: Week) -> dict | None:
 
 
 def weekly_report_reminders(moment: dt.datetime) -> list[Reminder]:
-	"""Reminder source (planning/reminders.py): from Thursday 10:00 until the due moment, the
+	"""Reminder source (core/reminders.py): from Thursday 10:00 until the due moment, the
 	focal points of each agency whose report of this week is not filed are reminded once."""
 	week = Week.of(moment)
 	is_working_day = site_calendar().is_working_day

@@ -6,9 +6,9 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime
 
-from onestop.planning.assignment import assign_to_agency
-from onestop.planning.permissions import acts_for
-from onestop.procedures.clock import now
+from onestop.core.assignment import assign_to_agency
+from onestop.core.clock import now
+from onestop.core.permissions import acts_for
 
 
 @frappe.whitelist(methods=["POST"])

@@ -14,9 +14,9 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Count
 from frappe.utils import add_months, get_first_day
 
+from onestop.core import clock
+from onestop.core.permissions import DOSSIER, is_restricted, user_agencies
 from onestop.dossier_timing import TICKING_STATES, percent
-from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
-from onestop.procedures import clock
 from onestop.procedures.kpi_queries import dossier_counts
 
 

@@ -16,9 +16,9 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, now_datetime
 
+from onestop.core.calendar import site_calendar
+from onestop.core.clock import at
 from onestop.procedures.api import complete_stage, issue_apology
-from onestop.procedures.calendar import site_calendar
-from onestop.procedures.clock import at
 
 SURNAMES = (
 	"Nguyễn",

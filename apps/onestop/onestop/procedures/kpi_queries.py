@@ -15,9 +15,9 @@ import frappe
 from frappe.query_builder import Case, DocType
 from frappe.query_builder.functions import Count, DateFormat, Sum
 
+from onestop.core import clock
+from onestop.core.permissions import DOSSIER, is_restricted, user_agencies
 from onestop.dossier_timing import TICKING_STATES
-from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
-from onestop.procedures import clock
 
 GROUPS = {
 	"Competent Agency": "competent_agency",

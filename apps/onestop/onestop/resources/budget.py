@@ -116,7 +116,7 @@ def charged(budget_line: str, exclude: tuple[str, str] | None = None, locking: b
 
 def check_line_agency(doc, line: str) -> None:
 	"""An agency user charges spending to their own agencies' budget lines only."""
-	from onestop.planning.permissions import SCOPES, is_restricted, user_agencies
+	from onestop.core.permissions import SCOPES, is_restricted, user_agencies
 
 	scope = SCOPES.get(doc.doctype)
 	if not scope or not is_restricted(scope=scope):

@@ -10,29 +10,33 @@ from frappe import _
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate
 
-from onestop.planning.assignment import focal_points
-from onestop.planning.reminders import Reminder, users_with_role
-from onestop.procedures.clock import now as clock_now
+from onestop.core.assignment import focal_points
+from onestop.core.clock import now as clock_now
+from onestop.core.jobs import guarded
+from onestop.core.reminders import Reminder, users_with_role
 
 
 def advance_secondments(today: dt.date | None = None) -> dict:
 	"""Approved secondments whose first day has come become Active; Active ones past their
 	last day become Ended (on their last day). Runs hourly in office hours (hooks.py).
-	Returns {"started": [names], "ended": [names]}."""
+	Returns {"started": [names], "ended": [names]}; a secondment that fails is logged and
+	skipped (core/jobs.py)."""
 	today = getdate(today or clock_now())
 	done = {"started": [], "ended": []}
 	for name in frappe.get_all(
 		"Staff Secondment", filters={"status": "Approved", "from_date": ("<=", today)}, pluck="name"
 	):
-		apply_workflow(frappe.get_doc("Staff Secondment", name), "Start Secondment")
-		done["started"].append(name)
+		with guarded("starting secondments", name):
+			apply_workflow(frappe.get_doc("Staff Secondment", name), "Start Secondment")
+			done["started"].append(name)
 	for name in frappe.get_all(
 		"Staff Secondment", filters={"status": "Active", "to_date": ("<", today)}, pluck="name"
 	):
-		doc = frappe.get_doc("Staff Secondment", name)
-		doc.ended_on = doc.to_date
-		apply_workflow(doc, "End Secondment")
-		done["ended"].append(name)
+		with guarded("ending secondments", name):
+			doc = frappe.get_doc("Staff Secondment", name)
+			doc.ended_on = doc.to_date
+			apply_workflow(doc, "End Secondment")
+			done["ended"].append(name)
 	return done
 
 

@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import get_datetime
 
-from onestop.procedures.calendar import site_calendar
+from onestop.core.calendar import site_calendar
 
 
 def execute():

@@ -42,8 +42,14 @@ onestop.import_catalogue_dialog = function (doctype) {
 			})
 			.then((r) => {
 				const message = dry_run
-					? __("{0} records can be imported; {1} are already there.", [r.created.length, r.existing.length])
-					: __("{0} records imported; {1} were already there.", [r.created.length, r.existing.length]);
+					? __("{0} records can be imported; {1} are already there.", [
+							r.created.length,
+							r.existing.length,
+					  ])
+					: __("{0} records imported; {1} were already there.", [
+							r.created.length,
+							r.existing.length,
+					  ]);
 				dialog.fields_dict.result.$wrapper.html(`<p class="text-success">${message}</p>`);
 				if (!dry_run) {
 					dialog.hide();

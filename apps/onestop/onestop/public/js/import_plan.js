@@ -27,14 +27,52 @@ onestop.import_plan_dialog = function () {
 				in_place_edit: true,
 				data: [],
 				fields: [
-					{ fieldname: "ref", fieldtype: "Data", label: __("Reference"), in_list_view: 1, read_only: 1, columns: 1 },
-					{ fieldname: "title", fieldtype: "Data", label: __("Title"), in_list_view: 1, columns: 3 },
-					{ fieldname: "lead_agency", fieldtype: "Link", options: "Agency", label: __("Lead Agency"), in_list_view: 1, columns: 2 },
+					{
+						fieldname: "ref",
+						fieldtype: "Data",
+						label: __("Reference"),
+						in_list_view: 1,
+						read_only: 1,
+						columns: 1,
+					},
+					{
+						fieldname: "title",
+						fieldtype: "Data",
+						label: __("Title"),
+						in_list_view: 1,
+						columns: 3,
+					},
+					{
+						fieldname: "lead_agency",
+						fieldtype: "Link",
+						options: "Agency",
+						label: __("Lead Agency"),
+						in_list_view: 1,
+						columns: 2,
+					},
 					{ fieldname: "lead", fieldtype: "Data", label: __("Lead as Written"), read_only: 1 },
 					{ fieldname: "remember", fieldtype: "Check", label: __("Remember as Alias") },
-					{ fieldname: "co_text", fieldtype: "Small Text", label: __("Co-operating Agencies (one a line)"), in_list_view: 1, columns: 2 },
-					{ fieldname: "deadline_text", fieldtype: "Data", label: __("Deadline as Written"), in_list_view: 1, columns: 1 },
-					{ fieldname: "due", fieldtype: "Date", label: __("Due Date"), in_list_view: 1, columns: 1 },
+					{
+						fieldname: "co_text",
+						fieldtype: "Small Text",
+						label: __("Co-operating Agencies (one a line)"),
+						in_list_view: 1,
+						columns: 2,
+					},
+					{
+						fieldname: "deadline_text",
+						fieldtype: "Data",
+						label: __("Deadline as Written"),
+						in_list_view: 1,
+						columns: 1,
+					},
+					{
+						fieldname: "due",
+						fieldtype: "Date",
+						label: __("Due Date"),
+						in_list_view: 1,
+						columns: 1,
+					},
 					{ fieldname: "flags", fieldtype: "Small Text", label: __("Needs Review"), read_only: 1 },
 				],
 			},
@@ -67,12 +105,15 @@ onestop.import_plan_dialog = function () {
 					co_text: (t.co_agencies || []).join("\n"),
 					deadline_text: t.deadline_text,
 					due: t.due,
-					flags: [...(t.notes || []), ...(t.warnings || [])].join("\n") || (t.needs_review ? __("Yes") : ""),
+					flags:
+						[...(t.notes || []), ...(t.warnings || [])].join("\n") ||
+						(t.needs_review ? __("Yes") : ""),
 				}));
 				dialog.set_df_property("review_section", "hidden", 0);
 				dialog.fields_dict.summary.$wrapper.html(
-					`<p>${__("Delete the rows that are not tasks, correct the agencies and deadlines, then Import.")}</p>` +
-						`<pre class="small">${frappe.utils.escape_html(result.summary)}</pre>`
+					`<p>${__(
+						"Delete the rows that are not tasks, correct the agencies and deadlines, then Import."
+					)}</p>` + `<pre class="small">${frappe.utils.escape_html(result.summary)}</pre>`
 				);
 				dialog.fields_dict.tasks.df.data = rows;
 				dialog.fields_dict.tasks.grid.refresh();
@@ -87,7 +128,10 @@ onestop.import_plan_dialog = function () {
 			...byKey[row.key],
 			title: row.title,
 			lead_agency: row.lead_agency || null,
-			co_agencies: (row.co_text || "").split("\n").map((s) => s.trim()).filter(Boolean),
+			co_agencies: (row.co_text || "")
+				.split("\n")
+				.map((s) => s.trim())
+				.filter(Boolean),
 			deadline_text: row.deadline_text,
 			due: row.due || null,
 		}));

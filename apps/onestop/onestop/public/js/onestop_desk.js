@@ -46,7 +46,12 @@ onestop.record_progress = function (frm) {
 	const dialog = new frappe.ui.Dialog({
 		title: __("Record Progress"),
 		fields: [
-			{ fieldname: "progress", fieldtype: "Percent", label: __("Progress"), default: frm.doc.progress || 0 },
+			{
+				fieldname: "progress",
+				fieldtype: "Percent",
+				label: __("Progress"),
+				default: frm.doc.progress || 0,
+			},
 			{ fieldname: "note", fieldtype: "Small Text", label: __("Note"), reqd: 1 },
 			{ fieldname: "evidence_section", fieldtype: "Section Break", label: __("Evidence") },
 			{ fieldname: "attachment", fieldtype: "Attach", label: __("Attachment") },

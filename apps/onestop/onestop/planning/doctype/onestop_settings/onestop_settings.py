@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
+from onestop.core.calendar import clear_calendar_cache, parse_time
 from onestop.planning.agency_register import clear_register_cache
-from onestop.procedures.calendar import clear_calendar_cache, parse_time
 
 
 class OnestopSettings(Document):

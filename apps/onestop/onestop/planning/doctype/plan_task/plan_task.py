@@ -9,9 +9,9 @@ from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 from frappe.utils import getdate, nowdate
 
+from onestop.core.permissions import leads_task
 from onestop.deadlines import quarter_of
 from onestop.planning.assignments import shares_of, sync_assignments
-from onestop.planning.permissions import leads_task
 from onestop.planning.task_steps import TaskStateError, apply_step, keep_history, progress_of_updates
 from onestop.task_status import days_overdue, shared_progress
 

@@ -32,9 +32,9 @@ frappe.listview_settings["Plan Task"] = {
 			);
 		});
 		listview.page.add_inner_button(__("To Review"), () => {
-			listview.filter_area.clear(false).then(() =>
-				listview.filter_area.add([["Plan Task", "needs_review", "=", 1]])
-			);
+			listview.filter_area
+				.clear(false)
+				.then(() => listview.filter_area.add([["Plan Task", "needs_review", "=", 1]]));
 		});
 	},
 };

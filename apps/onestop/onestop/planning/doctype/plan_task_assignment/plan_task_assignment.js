@@ -7,7 +7,9 @@ frappe.ui.form.on("Plan Task Assignment", {
 		if (!frm.is_new() && open && frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Record Progress"), () => onestop.record_progress(frm));
 		}
-		frm.add_custom_button(__("Open the Task"), () => frappe.set_route("Form", "Plan Task", frm.doc.plan_task));
+		frm.add_custom_button(__("Open the Task"), () =>
+			frappe.set_route("Form", "Plan Task", frm.doc.plan_task)
+		);
 	},
 
 	before_workflow_action(frm) {

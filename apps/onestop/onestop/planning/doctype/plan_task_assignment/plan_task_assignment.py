@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 
 from onestop.core.naming import next_name
+from onestop.core.permissions import ASSIGNMENT, acts_for
 from onestop.planning.assignments import notify_share, refresh_task
-from onestop.planning.permissions import ASSIGNMENT, acts_for
 from onestop.planning.task_steps import apply_step, keep_history, progress_of_updates
 
 

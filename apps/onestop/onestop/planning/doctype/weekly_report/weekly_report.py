@@ -5,11 +5,11 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from onestop.core.calendar import site_calendar
+from onestop.core.clock import now as clock_now
 from onestop.core.naming import next_name
 from onestop.core.rules import EditRules, check_edits
 from onestop.planning.weekly_reports import dossier_figures
-from onestop.procedures.calendar import site_calendar
-from onestop.procedures.clock import now as clock_now
 from onestop.weekly_cycle import Week, agency_report_due, is_filed_late
 
 _CONTENT = frozenset(

@@ -1,12 +1,29 @@
 // Copyright (c) 2026, onestop developers
 // License: MIT. See license.txt
 
-const SHARE_COLOURS = { "Not Started": "gray", "In Progress": "blue", Submitted: "orange", Done: "green", Returned: "red" };
+const SHARE_COLOURS = {
+	"Not Started": "gray",
+	"In Progress": "blue",
+	Submitted: "orange",
+	Done: "green",
+	Returned: "red",
+};
 
 frappe.query_reports["Assignment Matrix"] = {
 	filters: [
-		{ fieldname: "annual_plan", label: __("Annual Plan"), fieldtype: "Link", options: "Annual Plan", reqd: 1 },
-		{ fieldname: "quarter", label: __("Quarter"), fieldtype: "Select", options: ["", "Q1", "Q2", "Q3", "Q4"] },
+		{
+			fieldname: "annual_plan",
+			label: __("Annual Plan"),
+			fieldtype: "Link",
+			options: "Annual Plan",
+			reqd: 1,
+		},
+		{
+			fieldname: "quarter",
+			label: __("Quarter"),
+			fieldtype: "Select",
+			options: ["", "Q1", "Q2", "Q3", "Q4"],
+		},
 		{
 			fieldname: "collective",
 			label: __("Collective"),
@@ -21,7 +38,9 @@ frappe.query_reports["Assignment Matrix"] = {
 		const [status, late, name] = value.split("|");
 		const colour = Number(late) > 0 ? "red" : SHARE_COLOURS[status] || "gray";
 		const text = Number(late) > 0 ? __("{0}, {1} days late", [__(status), late]) : __(status);
-		return `<a href="/app/plan-task-assignment/${encodeURIComponent(name)}"><span class="indicator-pill ${colour}">${frappe.utils.escape_html(text)}</span></a>`;
+		return `<a href="/app/plan-task-assignment/${encodeURIComponent(
+			name
+		)}"><span class="indicator-pill ${colour}">${frappe.utils.escape_html(text)}</span></a>`;
 	},
 	onload(report) {
 		// accepting or returning several shares at once: the list's own bulk workflow actions

@@ -11,9 +11,9 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
+from onestop.core.calendar import site_calendar
+from onestop.core.clock import now as clock_now
 from onestop.planning.weekly_reports import reporting_agencies
-from onestop.procedures.calendar import site_calendar
-from onestop.procedures.clock import now as clock_now
 from onestop.weekly_cycle import Week, agency_report_due, centre_report_due
 
 FIGURES = ("dossiers_received", "dossiers_resolved", "dossiers_late")

@@ -4,8 +4,20 @@
 frappe.query_reports["Plan Progress"] = {
 	filters: [
 		{ fieldname: "annual_plan", label: __("Annual Plan"), fieldtype: "Link", options: "Annual Plan" },
-		{ fieldname: "as_of", label: __("As Of"), fieldtype: "Date", default: frappe.datetime.get_today(), reqd: 1 },
-		{ fieldname: "group_by", label: __("Group By"), fieldtype: "Select", options: ["Quarter", "Lead Agency"], default: "Quarter" },
+		{
+			fieldname: "as_of",
+			label: __("As Of"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			reqd: 1,
+		},
+		{
+			fieldname: "group_by",
+			label: __("Group By"),
+			fieldtype: "Select",
+			options: ["Quarter", "Lead Agency"],
+			default: "Quarter",
+		},
 	],
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);
@@ -13,13 +25,17 @@ frappe.query_reports["Plan Progress"] = {
 			tasks: {},
 			done_on_time: { status: "Done" },
 			done_late: { status: "Done" },
-			overdue: { status: ["!=", "Done"], due_date: ["<", frappe.query_report.get_filter_value("as_of")] },
+			overdue: {
+				status: ["!=", "Done"],
+				due_date: ["<", frappe.query_report.get_filter_value("as_of")],
+			},
 			in_progress: { status: ["in", ["In Progress", "Submitted", "Returned"]] },
 			not_started: { status: "Not Started" },
 		}[column.fieldname];
 		if (!data || !standing || !value) return html;
 		// each count opens the tasks it counts (done on time / late open the group's done tasks)
-		const by = frappe.query_report.get_filter_value("group_by") === "Lead Agency" ? "lead_agency" : "quarter";
+		const by =
+			frappe.query_report.get_filter_value("group_by") === "Lead Agency" ? "lead_agency" : "quarter";
 		const filters = { ...standing, [by]: data.group || ["is", "not set"] };
 		const plan = frappe.query_report.get_filter_value("annual_plan");
 		if (plan) filters.annual_plan = plan;

@@ -3,7 +3,8 @@
 
 frappe.ui.form.on("Administrative Procedure", {
 	refresh(frm) {
-		if (frm.is_new() || !frm.doc.is_current || !frappe.model.can_create("Administrative Procedure")) return;
+		if (frm.is_new() || !frm.doc.is_current || !frappe.model.can_create("Administrative Procedure"))
+			return;
 		// a change to a procedure in use is a new version: its dossiers keep this one
 		frm.add_custom_button(__("New Version"), () => {
 			frappe.prompt(

@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, getdate
 
+from onestop.core.calendar import parse_time
 from onestop.legal_regimes import online_level
-from onestop.procedures.calendar import parse_time
 
 # What a dossier is handled by: changing any of these on a procedure in use needs a new version.
 LEGAL_FIELDS = ("legal_days", "same_day_cut_off", "competent_agency", "fee", "online_level", "on_the_spot")

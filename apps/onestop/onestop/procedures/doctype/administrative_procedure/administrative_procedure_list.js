@@ -4,7 +4,9 @@
 frappe.listview_settings["Administrative Procedure"] = {
 	add_fields: ["is_current", "on_the_spot"],
 	get_indicator(doc) {
-		return doc.is_current ? [__("Current Version"), "green", "is_current,=,1"] : [__("Replaced"), "gray", "is_current,=,0"];
+		return doc.is_current
+			? [__("Current Version"), "green", "is_current,=,1"]
+			: [__("Replaced"), "gray", "is_current,=,0"];
 	},
 	onload(listview) {
 		if (frappe.model.can_create("Administrative Procedure")) {

@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from onestop.procedures.calendar import clear_calendar_cache
+from onestop.core.calendar import clear_calendar_cache
 
 
 class CalendarException(Document):

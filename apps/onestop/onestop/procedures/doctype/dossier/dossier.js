@@ -3,7 +3,11 @@
 
 // What each workflow action needs from the user before it runs (the server checks it too).
 const ACTION_INPUTS = {
-	"Request Supplement": { fieldname: "supplement_reason", fieldtype: "Small Text", label: "What to Supplement" },
+	"Request Supplement": {
+		fieldname: "supplement_reason",
+		fieldtype: "Small Text",
+		label: "What to Supplement",
+	},
 	Refuse: { fieldname: "refusal_reason", fieldtype: "Small Text", label: "Reason for Refusal" },
 	Withdraw: { fieldname: "withdrawn_reason", fieldtype: "Small Text", label: "Reason for Withdrawal" },
 	"Return Result": {
@@ -92,7 +96,9 @@ function add_form_prints(frm) {
 			frm.add_custom_button(
 				form.label,
 				() => {
-					const url = `/printview?doctype=Dossier&name=${encodeURIComponent(frm.doc.name)}&format=${encodeURIComponent(form.print_format)}&no_letterhead=1&trigger_print=0`;
+					const url = `/printview?doctype=Dossier&name=${encodeURIComponent(
+						frm.doc.name
+					)}&format=${encodeURIComponent(form.print_format)}&no_letterhead=1&trigger_print=0`;
 					window.open(url, "_blank");
 				},
 				__("Forms")

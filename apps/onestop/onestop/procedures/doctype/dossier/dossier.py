@@ -6,13 +6,13 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate
 
+from onestop.core.calendar import parse_time, site_calendar
+from onestop.core.clock import now as clock_now
 from onestop.core.naming import next_name
 from onestop.dossier_codes import DEFAULT_PATTERN, CodePatternError, code_parts
 from onestop.dossier_timing import StageTiming, late_stage, resolution
 from onestop.legal_regimes import forms_for, rules_for
 from onestop.procedures import daily_counts
-from onestop.procedures.calendar import parse_time, site_calendar
-from onestop.procedures.clock import now as clock_now
 
 OPEN = ("Received", "Processing", "Supplement Requested")
 RESOLVED = ("Approved", "Refused")
@@ -121,7 +121,7 @@ class Dossier(Document):
 	def set_other_agencies(self):
 		"""The agencies with a stage here besides the competent agency (the receiving unit,
 		the agencies of inter-agency procedures): their officers see the dossier too
-		(planning.permissions)."""
+		(core.permissions)."""
 		others = []
 		for row in self.stages:
 			if row.agency and row.agency not in (self.competent_agency, *others):
@@ -215,9 +215,9 @@ class Dossier(Document):
 		now = clock_now()
 		if new in RESOLVED:
 			self.require_apology_if_late(now)
-		handler = getattr(self, f"on_{frappe.scrub(new)}", None)
+		handler = STATE_HANDLERS.get(new)
 		if handler:
-			handler(old, now)
+			handler(self, old, now)
 
 	def require_apology_if_late(self, now):
 		"""Decree 61/2018/NĐ-CP and Decree 118/2025/NĐ-CP: a dossier settled after its
@@ -369,6 +369,18 @@ def next_dossier_code(doc) -> str:
 	except CodePatternError as e:
 		frappe.throw(_("The dossier code pattern in Onestop Settings is not valid: {0}").format(str(e)))
 	return f"{next_name(prefix, digits)}{suffix}"
+
+
+# What entering each state records (the Workflow "Dossier" says who may enter it)
+STATE_HANDLERS = {
+	"Processing": Dossier.on_processing,
+	"Supplement Requested": Dossier.on_supplement_requested,
+	"Approved": Dossier.on_approved,
+	"Refused": Dossier.on_refused,
+	"Result Ready": Dossier.on_result_ready,
+	"Result Returned": Dossier.on_result_returned,
+	"Withdrawn": Dossier.on_withdrawn,
+}
 
 
 def on_doctype_update():

@@ -7,7 +7,11 @@ frappe.listview_settings["Dossier"] = {
 		// Late is computed, never a state: see onestop/dossier_timing.py.
 		const open = ["Received", "Processing", "Supplement Requested"].includes(doc.status);
 		if (open && doc.due_at && doc.due_at < frappe.datetime.now_datetime()) {
-			return [__("Overdue"), "red", `due_at,<,${frappe.datetime.now_datetime()}|status,in,Received,Processing`];
+			return [
+				__("Overdue"),
+				"red",
+				`due_at,<,${frappe.datetime.now_datetime()}|status,in,Received,Processing`,
+			];
 		}
 		if (doc.resolution === "Late") return [__("Settled Late"), "orange", "resolution,=,Late"];
 		const colours = {

@@ -23,5 +23,5 @@ class DossierAgency(Document):
 
 
 def on_doctype_update():
-	"""Which dossiers an agency takes part in (planning.permissions reads it per list query)."""
+	"""Which dossiers an agency takes part in (core.permissions reads it per list query)."""
 	frappe.db.add_index("Dossier Agency", ["agency", "parent"], "agency_parent")

@@ -1,7 +1,11 @@
 // Copyright (c) 2026, onestop developers
 // License: MIT. See license.txt
 
-const GROUP_FIELD = { "Competent Agency": "competent_agency", "Procedure Field": "field", Procedure: "procedure_code" };
+const GROUP_FIELD = {
+	"Competent Agency": "competent_agency",
+	"Procedure Field": "field",
+	Procedure: "procedure_code",
+};
 // which dossiers a count is made of (see onestop/procedures/kpi_queries.py)
 const DRILL = {
 	received: {},
@@ -15,8 +19,18 @@ const DRILL = {
 
 frappe.query_reports["Dossier KPIs"] = {
 	filters: [
-		{ fieldname: "from_date", label: __("Received From"), fieldtype: "Date", default: frappe.datetime.year_start() },
-		{ fieldname: "to_date", label: __("Received To"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		{
+			fieldname: "from_date",
+			label: __("Received From"),
+			fieldtype: "Date",
+			default: frappe.datetime.year_start(),
+		},
+		{
+			fieldname: "to_date",
+			label: __("Received To"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+		},
 		{
 			fieldname: "group_by",
 			label: __("Group By"),
@@ -24,10 +38,20 @@ frappe.query_reports["Dossier KPIs"] = {
 			options: ["Competent Agency", "Procedure Field", "Procedure", "Month"],
 			default: "Competent Agency",
 		},
-		{ fieldname: "competent_agency", label: __("Competent Agency"), fieldtype: "Link", options: "Agency" },
+		{
+			fieldname: "competent_agency",
+			label: __("Competent Agency"),
+			fieldtype: "Link",
+			options: "Agency",
+		},
 		{ fieldname: "field", label: __("Procedure Field"), fieldtype: "Link", options: "Procedure Field" },
 		{ fieldname: "procedure_code", label: __("National Code"), fieldtype: "Data" },
-		{ fieldname: "channel", label: __("Channel"), fieldtype: "Select", options: ["", "Direct", "Online", "Postal"] },
+		{
+			fieldname: "channel",
+			label: __("Channel"),
+			fieldtype: "Select",
+			options: ["", "Direct", "Online", "Postal"],
+		},
 	],
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);

@@ -9,10 +9,10 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import get_datetime, getdate
 
+from onestop.core import clock
+from onestop.core.calendar import site_calendar
+from onestop.core.permissions import DOSSIER, is_restricted, user_agencies
 from onestop.dossier_timing import TICKING_STATES
-from onestop.planning.permissions import DOSSIER, is_restricted, user_agencies
-from onestop.procedures import clock
-from onestop.procedures.calendar import site_calendar
 
 LIMIT = 500
 

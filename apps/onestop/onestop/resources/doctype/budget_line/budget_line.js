@@ -12,7 +12,9 @@ frappe.ui.form.on("Budget Line", {
 		);
 		if (frm.doc.remaining_amount < 0) {
 			frm.dashboard.set_headline_alert(
-				__("Charged beyond what this line allows by {0}.", [format_currency(-frm.doc.remaining_amount, "VND", 0)]),
+				__("Charged beyond what this line allows by {0}.", [
+					format_currency(-frm.doc.remaining_amount, "VND", 0),
+				]),
 				"red"
 			);
 		}

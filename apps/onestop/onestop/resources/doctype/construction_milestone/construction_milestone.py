@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from onestop.core.clock import now as clock_now
 from onestop.milestones import slippage_days
-from onestop.procedures.clock import now as clock_now
 from onestop.resources.doctype.construction_project.construction_project import as_milestone, refresh
 
 

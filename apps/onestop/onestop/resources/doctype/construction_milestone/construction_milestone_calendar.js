@@ -14,6 +14,8 @@ frappe.views.calendar["Construction Milestone"] = {
 	},
 	gantt: true,
 	order_by: "planned_start",
-	filters: [{ fieldtype: "Link", fieldname: "project", options: "Construction Project", label: __("Project") }],
+	filters: [
+		{ fieldtype: "Link", fieldname: "project", options: "Construction Project", label: __("Project") },
+	],
 	get_events_method: "frappe.desk.calendar.get_events",
 };

@@ -13,11 +13,17 @@ frappe.ui.form.on("Construction Project", {
 		if (frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Keep Planned Dates as Baseline"), () =>
 				frappe
-					.xcall("onestop.resources.doctype.construction_project.construction_project.set_baseline", {
-						project: frm.doc.name,
-					})
+					.xcall(
+						"onestop.resources.doctype.construction_project.construction_project.set_baseline",
+						{
+							project: frm.doc.name,
+						}
+					)
 					.then((count) => {
-						frappe.show_alert({ message: __("{0} milestones have a baseline now", [count]), indicator: "green" });
+						frappe.show_alert({
+							message: __("{0} milestones have a baseline now", [count]),
+							indicator: "green",
+						});
 						frm.reload_doc();
 					})
 			);

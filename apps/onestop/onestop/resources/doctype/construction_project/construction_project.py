@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from onestop.core.clock import now as clock_now
 from onestop.core.naming import next_name
 from onestop.milestones import Milestone, is_late, slippage_days, weighted_progress
-from onestop.procedures.clock import now as clock_now
 
 
 class ConstructionProject(Document):

@@ -7,8 +7,8 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from onestop.budget_rules import allowance
+from onestop.core.clock import now as clock_now
 from onestop.core.naming import next_name
-from onestop.procedures.clock import now as clock_now
 
 
 class StaffSecondment(Document):

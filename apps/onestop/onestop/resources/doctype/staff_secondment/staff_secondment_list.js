@@ -4,7 +4,13 @@
 frappe.listview_settings["Staff Secondment"] = {
 	add_fields: ["status", "to_date"],
 	get_indicator(doc) {
-		const colours = { Proposed: "blue", Approved: "purple", Active: "green", Ended: "gray", Rejected: "red" };
+		const colours = {
+			Proposed: "blue",
+			Approved: "purple",
+			Active: "green",
+			Ended: "gray",
+			Rejected: "red",
+		};
 		return [__(doc.status), colours[doc.status] || "gray", `status,=,${doc.status}`];
 	},
 };

@@ -5,7 +5,13 @@ const GROUP_FIELD = { Category: "category", "Requesting Agency": "requesting_age
 
 frappe.query_reports["Budget vs Actual"] = {
 	filters: [
-		{ fieldname: "fiscal_year", label: __("Fiscal Year"), fieldtype: "Int", default: new Date().getFullYear(), reqd: 1 },
+		{
+			fieldname: "fiscal_year",
+			label: __("Fiscal Year"),
+			fieldtype: "Int",
+			default: new Date().getFullYear(),
+			reqd: 1,
+		},
 		{
 			fieldname: "group_by",
 			label: __("Group By"),
@@ -17,13 +23,32 @@ frappe.query_reports["Budget vs Actual"] = {
 			fieldname: "category",
 			label: __("Category"),
 			fieldtype: "Select",
-			options: ["", "Support Allowances", "Uniforms", "Training", "IT System", "Headquarters Construction", "Communication", "Other"],
+			options: [
+				"",
+				"Support Allowances",
+				"Uniforms",
+				"Training",
+				"IT System",
+				"Headquarters Construction",
+				"Communication",
+				"Other",
+			],
 		},
-		{ fieldname: "requesting_agency", label: __("Requesting Agency"), fieldtype: "Link", options: "Agency" },
+		{
+			fieldname: "requesting_agency",
+			label: __("Requesting Agency"),
+			fieldtype: "Link",
+			options: "Agency",
+		},
 	],
 	formatter(value, row, column, data, default_formatter) {
 		let html = default_formatter(value, row, column, data);
-		if (data && column.fieldname === "group" && data.group && frappe.query_report.get_filter_value("group_by") === "Category") {
+		if (
+			data &&
+			column.fieldname === "group" &&
+			data.group &&
+			frappe.query_report.get_filter_value("group_by") === "Category"
+		) {
 			html = __(data.group);
 		}
 		if (!data || column.fieldname !== "lines" || !value) return html;
@@ -31,7 +56,9 @@ frappe.query_reports["Budget vs Actual"] = {
 		const filters = { fiscal_year: f.fiscal_year, [GROUP_FIELD[f.group_by]]: data.group };
 		if (f.category) filters.category = f.category;
 		if (f.requesting_agency) filters.requesting_agency = f.requesting_agency;
-		const query = Object.entries(filters).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+		const query = Object.entries(filters)
+			.map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+			.join("&");
 		return `<a href="/app/budget-line?${query}">${html}</a>`;
 	},
 };

@@ -7,8 +7,8 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 from frappe.utils import getdate
 
+from onestop.core.permissions import SCOPES, is_restricted, user_agencies
 from onestop.dossier_timing import percent
-from onestop.planning.permissions import SCOPES, is_restricted, user_agencies
 
 GROUPS = {"Category": "category", "Requesting Agency": "requesting_agency", "Budget Line": "name"}
 

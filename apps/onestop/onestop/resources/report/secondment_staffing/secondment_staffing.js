@@ -3,8 +3,20 @@
 
 frappe.query_reports["Secondment Staffing"] = {
 	filters: [
-		{ fieldname: "date", label: __("Date"), fieldtype: "Date", default: frappe.datetime.get_today(), reqd: 1 },
-		{ fieldname: "group_by", label: __("Group By"), fieldtype: "Select", options: ["Agency", "Counter"], default: "Agency" },
+		{
+			fieldname: "date",
+			label: __("Date"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			reqd: 1,
+		},
+		{
+			fieldname: "group_by",
+			label: __("Group By"),
+			fieldtype: "Select",
+			options: ["Agency", "Counter"],
+			default: "Agency",
+		},
 	],
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);
@@ -18,7 +30,9 @@ frappe.query_reports["Secondment Staffing"] = {
 			to_date: JSON.stringify([">=", day]),
 			[by_counter ? "counter" : "home_agency"]: data.group,
 		};
-		const query = Object.entries(filters).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+		const query = Object.entries(filters)
+			.map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+			.join("&");
 		return `<a href="/app/staff-secondment?${query}">${html}</a>`;
 	},
 };

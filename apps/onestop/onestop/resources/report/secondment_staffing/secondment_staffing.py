@@ -6,8 +6,8 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate
 
-from onestop.planning.permissions import SCOPES, is_restricted, user_agencies
-from onestop.procedures.clock import now as clock_now
+from onestop.core.clock import now as clock_now
+from onestop.core.permissions import SCOPES, is_restricted, user_agencies
 
 ON_DUTY = ("Approved", "Active", "Ended")
 

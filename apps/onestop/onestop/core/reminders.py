@@ -7,7 +7,8 @@ office hours sends nothing; the next run on a working day sends what is due then
 (event, recipient) pair is written to Reminder Log under a name derived from both, so a
 reminder is never sent twice, even by two runs at once.
 
-Sources are functions `(moment: datetime) -> Iterable[Reminder]` listed in SOURCES, called
+Sources are functions `(moment: datetime) -> Iterable[Reminder]` listed in the hook
+`onestop_reminder_sources` (hooks.py), called
 with the run's local moment.
 """
 
@@ -19,14 +20,9 @@ from dataclasses import dataclass, field
 
 import frappe
 
-from onestop.procedures.calendar import site_calendar
-from onestop.procedures.clock import now as clock_now
-
-SOURCES = [
-	"onestop.planning.task_reminders.task_reminders",
-	"onestop.planning.weekly_reports.weekly_report_reminders",
-	"onestop.resources.secondments.ending_reminders",
-]
+from onestop.core.calendar import site_calendar
+from onestop.core.clock import now as clock_now
+from onestop.core.jobs import guarded
 
 
 @dataclass
@@ -39,15 +35,20 @@ class Reminder:
 
 
 def send_due_reminders(moment: dt.datetime | None = None) -> int:
-	"""Send what is due at `moment` (now by default). Returns how many notifications went out."""
+	"""Send what is due at `moment` (now by default). Returns how many notifications went out.
+	A source or a notification that fails is logged and skipped (core/jobs.py)."""
 	moment = moment or clock_now()
 	if not site_calendar().in_office_hours(moment):
 		return 0
 	sent = 0
-	for source in SOURCES:
-		for reminder in frappe.get_attr(source)(moment):
+	for source in frappe.get_hooks("onestop_reminder_sources"):
+		reminders = []
+		with guarded("reminders", source):
+			reminders = list(frappe.get_attr(source)(moment))
+		for reminder in reminders:
 			for user in dict.fromkeys(reminder.recipients):
-				sent += send(reminder, user, moment)
+				with guarded("reminders", f"{reminder.key} to {user}"):
+					sent += send(reminder, user, moment)
 	return sent
 
 
