@@ -168,3 +168,11 @@ def overdue_tasks(as_of: str | None = None, annual_plan: str | None = None) -> l
 		row["days_overdue"] = days_overdue(getdate(row.due_date), row.status, day)
 		out.append(row)
 	return out
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def overdue_count(filters: str | None = None) -> dict:
+	"""Number card "Overdue Tasks": the rows of the Overdue Tasks report today (a task, or each
+	overdue share of a shared task), so that the card and the report it stands for agree."""
+	return {"value": len(overdue_tasks()), "fieldtype": "Int"}

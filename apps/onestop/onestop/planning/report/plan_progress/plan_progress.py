@@ -23,6 +23,9 @@ def execute(filters: dict | None = None):
 	as_of = getdate(filters.as_of or nowdate())
 	field = GROUPS.get(filters.group_by or "Quarter", "quarter")
 	rows = progress(as_of, field, filters.annual_plan)
+	for row in rows:  # the tasks without a deadline (or lead) get a named row of their own
+		row["unset"] = int(not row["group"])
+		row["label"] = row["group"] or (_("No Deadline") if field == "quarter" else _("No Lead Agency"))
 	return columns(filters.group_by or "Quarter"), rows, None, chart(rows), summary(rows)
 
 
@@ -48,9 +51,7 @@ def progress(as_of, field: str, annual_plan: str | None = None) -> list[dict]:
 
 
 def columns(group_by: str) -> list[dict]:
-	group = {"fieldname": "group", "label": _(group_by), "fieldtype": "Data", "width": 220}
-	if group_by == "Lead Agency":
-		group.update({"fieldtype": "Link", "options": "Agency"})
+	group = {"fieldname": "label", "label": _(group_by), "fieldtype": "Data", "width": 220}
 	counts = [
 		("tasks", _("Tasks")),
 		("done_on_time", _("Done On Time")),
