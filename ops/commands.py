@@ -28,6 +28,7 @@ def prepare(frappe_path: str | None = None, datepicker_path: str | None = None) 
 	system.ensure_hosts()
 	password = system.ensure_mariadb()
 	ensure_bench(source)
+	stack.ensure_redis()
 	return source, password
 
 
@@ -198,6 +199,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
 	site = args.site or SITE
 	password = system.ensure_mariadb()
+	stack.ensure_redis()
 	restore(site, os.path.abspath(args.file), password, public=args.public_files, private=args.private_files)
 	if stack.production_running():
 		stack.start_production(restart_app=True)

@@ -101,13 +101,32 @@ def stop_other_stacks() -> None:
 	wait_for(lambda: not _alive(record["pid"]), 60, "the other checkout's services to stop")
 
 
+def ensure_redis() -> None:
+	"""Redis up before any work on a site: installing, migrating and loading data enqueue jobs
+	(Frappe's delete_doc does), and the cache holds locks. When this checkout serves nothing yet,
+	its Redis servers start alone (daemonized, from bench's redis configurations); the
+	supervisord started afterwards takes them over (free_ports), the queue's jobs kept."""
+	if production_running() or dev_running():
+		return
+	stop_other_stacks()
+	if not (ROOT / "config" / "redis_cache.conf").exists():
+		bench("setup", "redis", quiet=True)
+	(ROOT / "config" / "pids").mkdir(parents=True, exist_ok=True)
+	for name, port in REDIS_PORTS.items():
+		if not port_open(port):
+			run(["redis-server", str(ROOT / "config" / f"{name}.conf"), "--daemonize", "yes"], quiet=True)
+			wait_for(lambda port=port: port_open(port), 20, f"Redis on port {port}")
+
+
 def free_ports() -> None:
-	"""The ports the stack listens on must be free; Redis servers left by an earlier setup
-	(started outside any supervisor) are stopped."""
-	for port in REDIS_PORTS.values():
+	"""The ports the stack listens on must be free; Redis servers left by an earlier setup or
+	started by ensure_redis (outside any supervisor) are stopped, the queue saved to its dump
+	file, which the supervised Redis loads."""
+	for name, port in REDIS_PORTS.items():
 		if port_open(port):
-			say(f"stopping the Redis on port {port} that an earlier setup left running")
-			run(["redis-cli", "-p", str(port), "shutdown", "nosave"], check=False, quiet=True)
+			say(f"handing the Redis on port {port} over to supervisor")
+			how = "save" if name == "redis_queue" else "nosave"
+			run(["redis-cli", "-p", str(port), "shutdown", how], check=False, quiet=True)
 			wait_for(lambda port=port: not port_open(port), 20, f"Redis on port {port} to stop")
 	wanted = [GUNICORN_PORT, SOCKETIO_PORT, *(site_port(s) for s in served_sites())]
 	taken = [p for p in wanted if p and port_open(p)]
@@ -252,4 +271,11 @@ def stop_dev() -> None:
 def stop_all() -> None:
 	stop_dev()
 	stop_production()
+	for name, port in REDIS_PORTS.items():  # started alone by ensure_redis
+		if _alive(_pid(ROOT / "config" / "pids" / f"{name}.pid")):
+			run(
+				["redis-cli", "-p", str(port), "shutdown", "save" if name == "redis_queue" else "nosave"],
+				check=False,
+				quiet=True,
+			)
 	say("stopped")

@@ -66,15 +66,20 @@ def test_the_scheduler_is_on_for_the_served_site_and_its_jobs_are_registered():
 	out = site_python(
 		"from frappe.utils.scheduler import is_scheduler_disabled\n"
 		"out['disabled'] = is_scheduler_disabled()\n"
-		"out['jobs'] = frappe.get_all('Scheduled Job Type', filters={'method': ('like', 'onestop.%'), 'stopped': 0}, pluck='method')"
+		"out['jobs'] = frappe.get_all('Scheduled Job Type', filters={'method': ('like', 'onestop.%'), 'stopped': 0}, fields=['method', 'cron_format'])\n"
+		"out['hooks'] = frappe.get_hooks('scheduler_events', app_name='onestop')"
 	)
 	assert out["disabled"] is False
+	registered = {(j["method"], j["cron_format"]) for j in out["jobs"]}
+	wanted = {(m, cron) for cron, methods in out["hooks"]["cron"].items() for m in methods}
+	assert wanted == registered
 	assert {
 		"onestop.core.reminders.send_due_reminders",
+		"onestop.core.reminders.send_weekly_report_reminders",
 		"onestop.planning.weekly_reports.create_weekly_reports",
 		"onestop.resources.secondments.advance_secondments",
 		"onestop.core.backups.take_backup",
-	} <= set(out["jobs"])
+	} == {m for m, _ in registered}
 
 
 def test_a_background_job_is_run_by_the_workers():

@@ -190,7 +190,8 @@ scheduler_events = {
 	"cron": {
 		"0 7-16 * * *": ["onestop.resources.secondments.advance_secondments"],
 		"30 8,14 * * *": ["onestop.core.reminders.send_due_reminders"],
-		"0 10 * * 4": ["onestop.core.reminders.send_due_reminders"],  # weekly reports not filed
+		# weekly reports not filed (Frappe keeps one schedule per method: a method of its own)
+		"0 10 * * 4": ["onestop.core.reminders.send_weekly_report_reminders"],
 		"0 7 * * 1": ["onestop.planning.weekly_reports.create_weekly_reports"],
 		# Frappe's own backup of the site (database and files), four times a day; backups
 		# older than Frappe's keep limit are removed (./onestop restore FILE restores one)
