@@ -82,7 +82,7 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	dialog(officer).locator("input[data-fieldname=progress]").fill("80")
 	dialog(officer).locator("textarea[data-fieldname=note]").fill("Đã trình phương án phân bổ biên chế")
 	primary(officer)
-	workflow_action(officer, "Gửi báo cáo")
+	workflow_action(officer, "Gửi báo cáo kết quả")
 	status_is(officer, "Submitted")
 	shots(officer, "officer-submitted")
 
@@ -97,9 +97,9 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	# the officer takes it up again and resubmits; the coordinator accepts it
 	open_form(officer, base, f"plan-task/{task}")
 	expect(officer.locator("body")).to_contain_text("Đề nghị đính kèm dự thảo tờ trình")
-	workflow_action(officer, "Thực hiện lại")
+	workflow_action(officer, "Tiếp tục thực hiện")
 	status_is(officer, "In Progress")
-	workflow_action(officer, "Gửi báo cáo")
+	workflow_action(officer, "Gửi báo cáo kết quả")
 	status_is(officer, "Submitted")
 	open_form(coordinator, base, f"plan-task/{task}")
 	workflow_action(coordinator, "Chấp nhận hoàn thành")
@@ -114,7 +114,7 @@ def test_a_task_and_a_weekly_report_through_the_desk(server, browser, shots, wor
 	)
 	officer.keyboard.press("Control+s")
 	settle(officer)
-	workflow_action(officer, "Gửi duyệt")
+	workflow_action(officer, "Gửi")
 	status_is(officer, "Submitted")
 	shots(officer, "officer-weekly-report-filed")
 

@@ -49,7 +49,7 @@ def test_two_departments_submit_their_shares_and_the_coordinator_settles_them_in
 			f"{agency} đã ban hành quyết định biệt phái"
 		)
 		primary(page)
-		workflow_action(page, "Gửi báo cáo")
+		workflow_action(page, "Gửi báo cáo kết quả")
 		status_is(page, "Submitted")
 		shots(page, f"share-submitted-{agency}")
 		page.context.close()

@@ -53,7 +53,7 @@ def test_the_site_serves_vietnamese():
 	frappe.local.lang = "vi"
 	try:
 		assert frappe._("Plan Task") == "Nhiệm vụ kế hoạch"
-		assert frappe._("Submit for Review") == "Gửi báo cáo"
+		assert frappe._("Submit for Review") == "Gửi báo cáo kết quả"
 		assert frappe._("Lead Agency") == "Cơ quan chủ trì"
 		assert frappe._("Administrative Procedure") == "Thủ tục hành chính"
 		assert frappe._("Late") == "Trễ hẹn"
