@@ -3,6 +3,8 @@ for the stack that serves them, backed up and restored."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import getpass
 import json
 import re
@@ -87,10 +89,30 @@ def ask_admin_password(site: str) -> str:
 		print("The two passwords differ.")
 
 
+@contextlib.contextmanager
+def site_lock(site: str):
+	"""One preparation of `site` at a time on this bench (two commands run at once wait for each
+	other instead of migrating the same database together)."""
+	path = ROOT / "config" / f".{site}.lock"
+	path.parent.mkdir(parents=True, exist_ok=True)
+	with open(path, "w") as handle:
+		try:
+			fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+		except BlockingIOError:
+			say(f"waiting for another command preparing {site}")
+			fcntl.flock(handle, fcntl.LOCK_EX)
+		yield
+
+
 def ensure_site(site: str, db_password: str, *, demo: bool, real_use: bool = False) -> bool:
 	"""Create `site` with the app if missing, then migrate when the code changed and (demo
 	sites) load the fixtures when they changed. Returns True when the code on the site changed
 	(the served processes must restart)."""
+	with site_lock(site):
+		return _ensure_site(site, db_password, demo=demo, real_use=real_use)
+
+
+def _ensure_site(site: str, db_password: str, *, demo: bool, real_use: bool) -> bool:
 	drop_orphaned_databases(db_password)
 	folder = site_dir(site)
 	stamp_file = stamp_path(site)
