@@ -66,6 +66,46 @@ def dossier_figures(agency: str, week: Week) -> dict | None:
 	}
 
 
+def recorded_progress(agency: str, week: Week) -> str:
+	"""What `agency` recorded on its plan tasks in the week, one line per progress update
+	(oldest first): the tasks it leads that are not shared among agencies, and its own shares
+	(Plan Task Assignment) of the tasks of a collective or of joint leads. Each line:
+	"dd/mm <reference> <title>: <progress>% - <note>". "" when nothing was recorded. The
+	updates returned by the coordinator (their reason) are left out: they are not the agency's
+	work."""
+	monday, sunday = week.monday, week.sunday
+	rows = frappe.db.sql(
+		"""
+		select u.update_date, u.idx, u.creation, u.progress, u.note, t.name as task, t.ref, t.title
+		from `tabPlan Task Update` u
+		join `tabPlan Task` t on t.name = u.parent
+		where u.parenttype = 'Plan Task' and u.parentfield = 'updates'
+			and t.lead_agency = %(agency)s and u.update_date between %(monday)s and %(sunday)s
+			and not exists (select 1 from `tabPlan Task Assignment` s where s.plan_task = t.name)
+		union all
+		select u.update_date, u.idx, u.creation, u.progress, u.note, t.name as task, t.ref, t.title
+		from `tabPlan Task Update` u
+		join `tabPlan Task Assignment` s on s.name = u.parent
+		join `tabPlan Task` t on t.name = s.plan_task
+		where u.parenttype = 'Plan Task Assignment' and u.parentfield = 'updates'
+			and s.agency = %(agency)s and u.update_date between %(monday)s and %(sunday)s
+		order by update_date, creation, idx
+		""",
+		{"agency": agency, "monday": monday, "sunday": sunday},
+		as_dict=True,
+	)
+	returned = _("Returned: {0}").format("")
+	lines = []
+	for row in rows:
+		note = (row.note or "").strip()
+		if note.startswith(("Returned:", returned.strip())):
+			continue
+		figure = f"{frappe.utils.flt(row.progress):g}%" if row.progress is not None else ""
+		head = " ".join(p for p in (f"{row.update_date:%d/%m}", row.ref, row.title or row.task) if p)
+		lines.append(" - ".join(p for p in (f"{head}: {figure}".rstrip(": "), note) if p))
+	return "\n".join(lines)
+
+
 def weekly_report_reminders(moment: dt.datetime) -> list[Reminder]:
 	"""Reminder source (core/reminders.py): from Thursday 10:00 until the due moment, the
 	focal points of each agency whose report of this week is not filed are reminded once."""

@@ -9,7 +9,7 @@ from onestop.core.calendar import site_calendar
 from onestop.core.clock import now as clock_now
 from onestop.core.naming import next_name
 from onestop.core.rules import EditRules, check_edits
-from onestop.planning.weekly_reports import dossier_figures
+from onestop.planning.weekly_reports import dossier_figures, recorded_progress
 from onestop.weekly_cycle import Week, agency_report_due, is_filed_late
 
 _CONTENT = frozenset(
@@ -40,6 +40,7 @@ EDIT_RULES = EditRules(
 			"submitted_at",
 			"is_late",
 			"figures_from_dossiers",
+			"recorded_progress",
 			"last_week_remedies",
 			"acknowledged_by",
 			"acknowledged_at",
@@ -73,6 +74,7 @@ class WeeklyReport(Document):
 		last_week_outcome: DF.SmallText | None
 		last_week_remedies: DF.SmallText | None
 		problems: DF.SmallText | None
+		recorded_progress: DF.SmallText | None
 		remedies: DF.SmallText | None
 		status: DF.Literal["Draft", "Submitted", "Acknowledged"]
 		submitted_at: DF.Datetime | None
@@ -102,7 +104,19 @@ class WeeklyReport(Document):
 			self.figures_from_dossiers = int(figures is not None)
 			if figures:
 				self.update(figures)
+		before = self.get_doc_before_save()
+		if self.status == "Draft" or (before and before.status == "Draft"):  # kept as filed
+			self.recorded_progress = recorded_progress(self.agency, week)
 		self.apply_state_change(week, is_working_day)
+
+	def onload(self):
+		"""A draft shows what its agency has recorded on its tasks so far this week."""
+		if self.status == "Draft" and self.agency and self.week:
+			try:
+				week = Week.parse(self.week)
+			except ValueError:
+				return
+			self.recorded_progress = recorded_progress(self.agency, week)
 
 	def parsed_week(self) -> Week:
 		"""The report's ISO week: from 2015 (before onestop's first plans) to the current week;

@@ -32,6 +32,18 @@ frappe.query_reports["Plan Progress"] = {
 			in_progress: { status: ["in", ["In Progress", "Submitted", "Returned"]] },
 			not_started: { status: "Not Started" },
 		}[column.fieldname];
+		if (data && column.fieldname === "shares" && value) {
+			// the agencies' shares it counts (Plan Task Assignment), by agency or quarter
+			const by =
+				frappe.query_report.get_filter_value("group_by") === "Lead Agency" ? "agency" : "quarter";
+			const filters = { [by]: data.unset ? ["is", "not set"] : data.group };
+			const plan = frappe.query_report.get_filter_value("annual_plan");
+			if (plan) filters.annual_plan = plan;
+			const query = Object.entries(filters)
+				.map(([k, v]) => `${k}=${encodeURIComponent(typeof v === "string" ? v : JSON.stringify(v))}`)
+				.join("&");
+			return `<a href="/app/plan-task-assignment?${query}">${html}</a>`;
+		}
 		if (!data || !standing || !value) return html;
 		// each count opens the tasks it counts (done on time / late open the group's done tasks)
 		const by =
