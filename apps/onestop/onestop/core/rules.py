@@ -112,3 +112,33 @@ def check_edits(doc, rules: EditRules, user: str | None = None) -> None:
 			EditRefusedError,
 			title=_("Not Editable"),
 		)
+
+
+HEAD_ROLES = frozenset({"Agency Head", "Plan Coordinator", "System Manager"})
+
+
+class HeadSubmitsError(frappe.PermissionError):
+	"""An agency officer submitting where the province has its agency heads submit (HTTP 403)."""
+
+
+def head_submits() -> bool:
+	"""The province's setting (Onestop Settings, "The Agency Head Submits"): officers draft,
+	only the agency's head submits its tasks, shares and weekly reports (issue 12, seed 000
+	II.5: a department's report goes out under its head's approval)."""
+	return bool(frappe.db.get_single_value("Onestop Settings", "head_submits"))
+
+
+def check_head_submits(user: str | None = None) -> None:
+	"""Refuse a step into Submitted by a user who is not an agency head (nor a coordinator),
+	when the setting asks for the head's approval. The workflow hides the officer's Submit
+	button under the same setting (fixtures/workflow.json); this holds whatever the request.
+	Raises HeadSubmitsError."""
+	user = user or frappe.session.user
+	if user == "Administrator" or not head_submits():
+		return
+	if not HEAD_ROLES & set(frappe.get_roles(user)):
+		frappe.throw(
+			_("Your agency's head submits it: save it as a draft for the head's approval."),
+			HeadSubmitsError,
+			title=_("Agency Head's Approval"),
+		)

@@ -13,6 +13,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from onestop.core.permissions import is_restricted
+from onestop.core.rules import check_head_submits
 from onestop.task_status import latest_progress
 
 
@@ -58,6 +59,8 @@ def apply_step(doc, in_charge: bool, agency: str | None) -> None:
 				TaskStateError,
 			)
 		return
+	if new == "Submitted":
+		check_head_submits()
 	if new == "Submitted" and not in_charge:
 		frappe.throw(
 			_("Only the lead agency ({0}) submits this task.").format(agency or _("not set")), TaskStateError

@@ -20,6 +20,7 @@ class OnestopSettings(Document):
 		afternoon_start: DF.Data | None
 		code_pattern_2018: DF.Data | None
 		code_pattern_2025: DF.Data | None
+		head_submits: DF.Check
 		morning_end: DF.Data | None
 		morning_start: DF.Data | None
 		province: DF.Data

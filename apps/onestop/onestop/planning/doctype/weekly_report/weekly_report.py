@@ -8,7 +8,7 @@ from frappe.model.document import Document
 from onestop.core.calendar import site_calendar
 from onestop.core.clock import now as clock_now
 from onestop.core.naming import next_name
-from onestop.core.rules import EditRules, check_edits
+from onestop.core.rules import EditRules, check_edits, check_head_submits
 from onestop.planning.weekly_reports import dossier_figures, recorded_progress
 from onestop.weekly_cycle import Week, agency_report_due, is_filed_late
 
@@ -160,6 +160,7 @@ class WeeklyReport(Document):
 		if not before or before.status == self.status:
 			return
 		if self.status == "Submitted":
+			check_head_submits()
 			if (self.last_week_remedies or "").strip() and not (self.last_week_outcome or "").strip():
 				frappe.throw(_("Say what came of last week's remedies before filing the report."))
 			self.submitted_at = clock_now()
