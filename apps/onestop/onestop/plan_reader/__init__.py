@@ -41,6 +41,7 @@ from onestop.plan_reader.header import (
 	read_header,
 )
 from onestop.plan_reader.model import Draft, Plan, PlanParseError, Task
+from onestop.plan_reader.par_index import par_index
 from onestop.plan_reader.prose import ProseReader, addressees, build_tree, read_units
 from onestop.plan_reader.roles import resolve_roles, unique
 from onestop.plan_reader.table import is_task_table, pipe_tables, tab_table, table_drafts
@@ -335,6 +336,7 @@ def _tasks(
 		if year is None:
 			notes.append("the plan's year is unknown: check the dates")
 		task_warnings = [w for name in (lead, *co) if name for w in [_era(name, on)] if w]
+		par = par_index(draft.text)
 		tasks.append(
 			Task(
 				ref=draft.ref,
@@ -350,6 +352,9 @@ def _tasks(
 				notes=notes,
 				warnings=task_warnings,
 				milestones=milestones if len(milestones) > 1 else [],
+				par_criterion=par.criterion,
+				par_score=par.score,
+				par_rank=par.rank,
 			)
 		)
 	return tasks

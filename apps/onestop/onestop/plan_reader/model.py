@@ -37,6 +37,9 @@ class Task:
 	notes: list[str] = field(default_factory=list)
 	warnings: list[str] = field(default_factory=list)
 	milestones: list[str] = field(default_factory=list)
+	par_criterion: str | None = None  # the reform-index criterion the task names (par_index)
+	par_score: float | None = None
+	par_rank: int | None = None
 
 	def as_dict(self) -> dict:
 		d = self.deadline
@@ -62,6 +65,9 @@ class Task:
 			"notes": self.notes,
 			"warnings": self.warnings,
 			"milestones": self.milestones,
+			"par_criterion": self.par_criterion,
+			"par_score": self.par_score,
+			"par_rank": self.par_rank,
 		}
 
 

@@ -325,7 +325,11 @@ def _task_values(task: dict, agencies: dict, data: dict) -> dict:
 		plan_start = data.get("date") or f"{data['year']}-01-01"
 		start = plan_start if plan_start <= due else due  # a fixed date: the work runs from the plan
 	weekday = task.get("recurrence_weekday")
+	# the reform-index criterion, score and rank where the text states them; what the
+	# coordinator entered by hand is kept when it does not
+	par = {f: task[f] for f in ("par_criterion", "par_score", "par_rank") if task.get(f) is not None}
 	return {
+		**par,
 		"title": task["title"].strip()[:300],
 		"ref": task.get("ref"),
 		"item_key": task["key"],

@@ -53,6 +53,9 @@ class PlanTask(Document):
 		item_key: DF.Data | None
 		lead_agency: DF.Link | None
 		needs_review: DF.Check
+		par_criterion: DF.Data | None
+		par_rank: DF.Int
+		par_score: DF.Float
 		plan_year: DF.Int
 		progress: DF.Percent
 		quarter: DF.Literal["", "Q1", "Q2", "Q3", "Q4"]

@@ -36,5 +36,14 @@ frappe.listview_settings["Plan Task"] = {
 				.clear(false)
 				.then(() => listview.filter_area.add([["Plan Task", "needs_review", "=", 1]]));
 		});
+		// the reform-index (PAR) criteria whose tasks are not done yet (seed 001)
+		listview.page.add_inner_button(__("Open PAR Criteria"), () => {
+			listview.filter_area.clear(false).then(() =>
+				listview.filter_area.add([
+					["Plan Task", "par_criterion", "is", "set"],
+					["Plan Task", "status", "!=", "Done"],
+				])
+			);
+		});
 	},
 };
