@@ -176,3 +176,29 @@ def overdue_count(filters: str | None = None) -> dict:
 	"""Number card "Overdue Tasks": the rows of the Overdue Tasks report today (a task, or each
 	overdue share of a shared task), so that the card and the report it stands for agree."""
 	return {"value": len(overdue_tasks()), "fieldtype": "Int"}
+
+
+@frappe.whitelist()
+def task_period(filters: str | list | dict | None = None) -> dict:
+	"""The period the Plan Tasks matching `filters` span, for the calendar to open on (a plan of
+	another year shows nothing in today's month).
+
+	filters: the list's filters (Frappe's list or dict form, e.g. [["Plan Task", "annual_plan",
+	"=", "KH-2018-0001"]]). Only the tasks the user may read. Returns {"first": the earliest due
+	date (else start date) as YYYY-MM-DD, "last": the latest due date (else start date)}; both
+	None when no matching task has a date."""
+	filters = frappe.parse_json(filters) if isinstance(filters, str) else filters
+	(row,) = frappe.get_list(
+		"Plan Task",
+		filters=filters or [],
+		fields=[
+			"min(due_date) as first_due",
+			"max(due_date) as last_due",
+			"min(start_date) as first_start",
+			"max(start_date) as last_start",
+		],
+		limit_page_length=1,
+	)
+	first = row.first_due or row.first_start
+	last = row.last_due or row.last_start
+	return {"first": str(first) if first else None, "last": str(last) if last else None}

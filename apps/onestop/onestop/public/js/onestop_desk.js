@@ -68,3 +68,31 @@ onestop.record_progress = function (frm) {
 	});
 	dialog.show();
 };
+
+// Frappe's Gantt opens in day scale whatever the records' span (the user's last choice aside), and
+// frappe-gantt draws a record with neither date as a bar at today, which pulls the chart there.
+// Two options of a DocType's calendar settings (frappe.views.calendar[doctype].gantt), read here:
+// view_mode, the scale until the user picks one ("Day", "Week", "Month", "Year"); dated_only,
+// only the records with a start or an end date (frappe-gantt cannot place the others).
+if (frappe.views.GanttView) {
+	frappe.views.GanttView = class OnestopGanttView extends frappe.views.GanttView {
+		get_args() {
+			const args = super.get_args();
+			const map = this.calendar_settings.field_map || {};
+			if (this.calendar_settings.dated_only && map.start && map.end) {
+				args.or_filters = [
+					[this.doctype, map.start, "is", "set"],
+					[this.doctype, map.end, "is", "set"],
+				];
+			}
+			return args;
+		}
+
+		get view_user_settings() {
+			// what the user last chose, else the DocType's scale (ListView reads this afresh)
+			const chosen = super.view_user_settings;
+			const view_mode = this.calendar_settings && this.calendar_settings.view_mode;
+			return chosen.gantt_view_mode || !view_mode ? chosen : { ...chosen, gantt_view_mode: view_mode };
+		}
+	};
+}
