@@ -51,6 +51,20 @@ def test_evidence_is_attached_with_its_update_in_one_step(world):
 	assert (file.attached_to_doctype, file.attached_to_name) == ("Plan Task", world.task_a)
 
 
+def test_two_officers_may_give_files_of_the_same_content(world):
+	"""Frappe keeps identical contents once (one URL for several File records): each officer's
+	own upload is theirs to attach, whoever uploaded the same bytes last."""
+	mine = uploaded(world.officer_a, "mau-bao-cao.txt")
+	theirs = uploaded(world.officer_b, "mau-bao-cao.txt")
+	assert mine == theirs
+	frappe.set_user(world.officer_a)
+	assert add_evidence(world.task_a, mine)
+	frappe.set_user(world.officer_b)
+	assert add_evidence(world.task_b, theirs)
+	attached = frappe.get_all("File", filters={"file_url": mine}, pluck="attached_to_name")
+	assert {world.task_a, world.task_b} <= set(attached)
+
+
 def test_someone_elses_file_cannot_be_given_as_evidence(world):
 	url = uploaded(world.officer_b, "cua-so-b.txt")
 	frappe.set_user(world.officer_a)

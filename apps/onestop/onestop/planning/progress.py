@@ -92,26 +92,28 @@ def insert_row(task: str, parentfield: str, values: dict, parenttype: str = "Pla
 
 
 def attach_file(task: str, file_url: str, doctype: str = "Plan Task") -> str:
-	"""Attach to `task` a file the user has just uploaded (their own, not attached elsewhere);
-	returns its URL. Raises ProgressError for a file that is not theirs to give."""
-	name = frappe.db.get_value(
+	"""Attach to `task` (a Plan Task, or a share: Plan Task Assignment) a file the user has just
+	uploaded (their own, not attached elsewhere); returns its URL. Frappe stores identical
+	contents once, so several File records (of several users) may share one URL: the user's own
+	unattached one is taken. Raises ProgressError for a file that is not theirs to give."""
+	files = frappe.get_all(
 		"File",
-		{"file_url": file_url},
-		["name", "owner", "attached_to_doctype", "attached_to_name"],
-		as_dict=True,
+		filters={"file_url": file_url},
+		fields=["name", "owner", "attached_to_doctype", "attached_to_name"],
 		order_by="creation desc",
 	)
-	if not name:
+	if not files:
 		frappe.throw(_("The file {0} was not uploaded.").format(file_url), ProgressError)
-	attached_here = name.attached_to_doctype == doctype and name.attached_to_name == task
-	if not attached_here:
-		if name.owner != frappe.session.user or name.attached_to_doctype:
-			frappe.throw(_("The file {0} cannot be attached to this task.").format(file_url), ProgressError)
-		frappe.db.set_value(
-			"File",
-			name.name,
-			{"attached_to_doctype": "Plan Task", "attached_to_name": task, "attached_to_field": "evidence"},
-		)
+	if any(f.attached_to_doctype == doctype and f.attached_to_name == task for f in files):
+		return file_url
+	mine = next((f for f in files if f.owner == frappe.session.user and not f.attached_to_doctype), None)
+	if not mine:
+		frappe.throw(_("The file {0} cannot be attached to this task.").format(file_url), ProgressError)
+	frappe.db.set_value(
+		"File",
+		mine.name,
+		{"attached_to_doctype": doctype, "attached_to_name": task, "attached_to_field": "evidence"},
+	)
 	return file_url
 
 
