@@ -76,6 +76,23 @@ def start_dev_server() -> subprocess.Popen:
 	raise SystemExit("the development server did not start")
 
 
+def wait_for_quiet_queues(limit: float = 180) -> float:
+	"""Wait until the background queues are empty (what one run queued, e-mails and
+	notifications, must not weigh on the next); returns the seconds waited."""
+	t = time.time()
+	while time.time() - t < limit:
+		keys = subprocess.run(["redis-cli", "-p", "11000", "--scan", "--pattern", "rq:queue:*"], capture_output=True, text=True).stdout.split()
+		lengths = [
+			int(subprocess.run(["redis-cli", "-p", "11000", "llen", k], capture_output=True, text=True).stdout.strip() or 0)
+			for k in keys
+		]
+		if not any(lengths):
+			break
+		time.sleep(2)
+	time.sleep(5)
+	return time.time() - t
+
+
 def run_locust(url: str, users: int, minutes: float, run: str, env: dict, out: Path) -> list[dict]:
 	prefix = out / f"{run}"
 	cmd = [
@@ -113,6 +130,7 @@ def main() -> int:
 		try:
 			for users in map(int, args.users.split(",")):
 				run = f"load-{uuid.uuid4().hex[:8]}"
+				wait_for_quiet_queues()
 				t = time.time()
 				rows = run_locust(url, users, args.minutes, run, env, out)
 				stored = stored_updates(args.production_url, run)

@@ -4,7 +4,7 @@ the workers apart, and MariaDB as a primary with a real replica that the reports
     ./onestop scaleout [--users 50] [--seconds 60]
 
 On the site onestop-load.localhost (the demo data), beside the stack `./onestop start` serves:
-1. a second MariaDB instance (port 3307, its data under ~/.cache/onestop/replica) made a replica
+1. a second MariaDB instance (port 3307, its data under /var/lib/onestop-replica) made a replica
    of the primary by MariaDB's own replication (seeded by mariadb-dump --master-data, then
    CHANGE MASTER / START SLAVE), and the site set to `read_from_replica` (Frappe then runs the
    reports, the list reads and onestop's cards and charts, all marked frappe.read_only, on it);
@@ -34,17 +34,32 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = "onestop-load.localhost"
-REPLICA_DIR = Path.home() / ".cache" / "onestop" / "replica"
+REPLICA_DIR = Path("/var/lib/onestop-replica")  # readable by the mysql user (a home folder is not)
 REPLICA_PORT, APP2_PORT, LB_PORT = 3307, 8002, 8070
 ROOT_PASSWORD = (Path.home() / ".config" / "onestop" / "db-root-password").read_text().strip()
 SITE_CONFIG = ROOT / "sites" / SITE / "site_config.json"
 
 
-def sql(query: str, port: int = 3306, database: str | None = None, capture: bool = True) -> str:
-	cmd = ["mariadb", "-uroot", f"-p{ROOT_PASSWORD}", "-h127.0.0.1", f"-P{port}", "-N", "-B", "-e", query]
+def sql(
+	query: str, port: int = 3306, database: str | None = None, capture: bool = True, names: bool = False
+) -> str:
+	cmd = [
+		"mariadb",
+		"-uroot",
+		f"-p{ROOT_PASSWORD}",
+		"-h127.0.0.1",
+		f"-P{port}",
+		*([] if names else ["-N"]),
+		"-B",
+		"-e",
+		query,
+	]
 	if database:
 		cmd.insert(1, database)
-	return subprocess.run(cmd, capture_output=capture, text=True, check=True).stdout
+	done = subprocess.run(cmd, capture_output=capture, text=True)
+	if done.returncode:
+		raise SystemExit(f"port {port}: {query[:120]}: {(done.stderr or '').strip()}")
+	return done.stdout
 
 
 def replica_up() -> bool:
@@ -58,6 +73,9 @@ def replica_up() -> bool:
 
 
 def start_replica(db: str) -> subprocess.Popen:
+	if replica_up():  # left by an interrupted run
+		subprocess.run(["mariadb-admin", "-uroot", f"-p{ROOT_PASSWORD}", "-h127.0.0.1", f"-P{REPLICA_PORT}", "shutdown"],
+			capture_output=True)  # fmt: skip
 	fresh = not (REPLICA_DIR / "mysql").exists()
 	REPLICA_DIR.mkdir(parents=True, exist_ok=True)
 	subprocess.run(["chown", "-R", "mysql:mysql", str(REPLICA_DIR)], check=True)
@@ -75,7 +93,7 @@ def start_replica(db: str) -> subprocess.Popen:
 	proc = subprocess.Popen(
 		["mariadbd", "--no-defaults", "--user=mysql", f"--datadir={REPLICA_DIR}", f"--port={REPLICA_PORT}", "--bind-address=127.0.0.1",
 		f"--socket={REPLICA_DIR}/replica.sock", f"--pid-file={REPLICA_DIR}/replica.pid", f"--log-error={REPLICA_DIR}/error.log",
-		"--server-id=2", "--read-only=1", f"--replicate-do-db={db}", "--character-set-server=utf8mb4",
+		"--server-id=2", "--read-only=1", "--skip-slave-start", f"--replicate-do-db={db}", "--character-set-server=utf8mb4",
 		"--collation-server=utf8mb4_unicode_ci", "--character-set-client-handshake=FALSE", "--innodb-buffer-pool-size=1G"],
 		stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
 	)  # fmt: skip
@@ -89,10 +107,11 @@ def start_replica(db: str) -> subprocess.Popen:
 		):
 			break
 		time.sleep(0.5)
-	if fresh:
-		subprocess.run(["mariadb", "-uroot", f"--socket={REPLICA_DIR}/replica.sock", "-e",
-			f"ALTER USER 'root'@'localhost' IDENTIFIED BY '{ROOT_PASSWORD}'; CREATE USER 'root'@'127.0.0.1' IDENTIFIED BY '{ROOT_PASSWORD}'; "
-			"GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION; FLUSH PRIVILEGES;"], check=True)  # fmt: skip
+	# a new instance lets root in without a password: give root the primary's password
+	subprocess.run(["mariadb", "-uroot", f"--socket={REPLICA_DIR}/replica.sock", "-e",
+		f"ALTER USER 'root'@'localhost' IDENTIFIED BY '{ROOT_PASSWORD}'; CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; "
+		f"ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '{ROOT_PASSWORD}'; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION; FLUSH PRIVILEGES;"],
+		capture_output=True)  # fmt: skip
 	return proc
 
 
@@ -102,35 +121,39 @@ def make_replica(db: str, user: str, password: str) -> float:
 	repl_password = uuid.uuid4().hex
 	sql(f"CREATE USER IF NOT EXISTS 'onestop_repl'@'127.0.0.1' IDENTIFIED BY '{repl_password}'; "
 		f"ALTER USER 'onestop_repl'@'127.0.0.1' IDENTIFIED BY '{repl_password}'; GRANT REPLICATION SLAVE ON *.* TO 'onestop_repl'@'127.0.0.1';")  # fmt: skip
-	sql(
-		f"STOP SLAVE; RESET SLAVE ALL; DROP DATABASE IF EXISTS `{db}`; CREATE DATABASE `{db}`;",
-		port=REPLICA_PORT,
-	)
+	# the primary's address first: a CHANGE MASTER that names the host forgets the binary log
+	# position, so it must come before the dump's own (--master-data) sets that position
+	sql(f"STOP SLAVE; RESET SLAVE ALL; CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=3306, "
+		f"MASTER_USER='onestop_repl', MASTER_PASSWORD='{repl_password}'; "
+		f"DROP DATABASE IF EXISTS `{db}`; CREATE DATABASE `{db}`;", port=REPLICA_PORT)  # fmt: skip
 	dump = subprocess.Popen(
-		[
-			"mariadb-dump",
-			"-uroot",
-			f"-p{ROOT_PASSWORD}",
-			"-h127.0.0.1",
-			"--single-transaction",
-			"--master-data=1",
-			"--routines",
-			db,
-		],
+		["mariadb-dump", "-uroot", f"-p{ROOT_PASSWORD}", "-h127.0.0.1", "--single-transaction", "--master-data=1",
+		"--routines", db],
 		stdout=subprocess.PIPE,
-	)
+	)  # fmt: skip
 	subprocess.run(
 		["mariadb", "-uroot", f"-p{ROOT_PASSWORD}", "-h127.0.0.1", f"-P{REPLICA_PORT}", db],
 		stdin=dump.stdout,
 		check=True,
 	)
-	dump.wait()
-	sql(
-		f"CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=3306, MASTER_USER='onestop_repl', MASTER_PASSWORD='{repl_password}'; START SLAVE;",
-		port=REPLICA_PORT,
-	)
-	sql(f"CREATE USER IF NOT EXISTS '{user}'@'%' IDENTIFIED BY '{password}'; ALTER USER '{user}'@'%' IDENTIFIED BY '{password}'; "
-		f"GRANT SELECT ON `{db}`.* TO '{user}'@'%'; FLUSH PRIVILEGES;", port=REPLICA_PORT)  # fmt: skip
+	if dump.wait():
+		raise SystemExit("mariadb-dump of the primary failed")
+	sql("START SLAVE", port=REPLICA_PORT)
+	tables = f"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{db}'"
+	for _ in range(20):
+		status = sql("SHOW SLAVE STATUS\\G", port=REPLICA_PORT, names=True)
+		if "Slave_IO_Running: Yes" in status and "Slave_SQL_Running: Yes" in status:
+			break
+		time.sleep(0.5)
+	else:
+		raise SystemExit(f"replication did not start:\n{status}")
+	if sql(tables, port=REPLICA_PORT).strip() != sql(tables).strip():
+		raise SystemExit("the replica does not hold the primary's tables")
+	# the site's user, read-only; also at 'localhost' (what 127.0.0.1 resolves to), which the
+	# anonymous ''@'localhost' of a new instance would otherwise shadow
+	for host in ("%", "localhost"):
+		sql(f"CREATE USER IF NOT EXISTS '{user}'@'{host}' IDENTIFIED BY '{password}'; ALTER USER '{user}'@'{host}' IDENTIFIED BY '{password}'; "
+			f"GRANT SELECT ON `{db}`.* TO '{user}'@'{host}'; FLUSH PRIVILEGES;", port=REPLICA_PORT)  # fmt: skip
 	return time.time() - t
 
 
@@ -279,11 +302,17 @@ def main() -> int:
 		total = next(r for r in rows if r["Name"] == "Aggregated")
 		before = [h for h in history if h["Name"] == "Aggregated" and float(h["Timestamp"]) < killed_at]
 		failed_before = int(before[-1]["Total Failure Count"]) if before else 0
+		soon = [h for h in history if h["Name"] == "Aggregated" and float(h["Timestamp"]) < killed_at + 5]
+		failed_soon = int(soon[-1]["Total Failure Count"]) - failed_before if soon else 0
 		print(
 			f"== {args.users} users for {args.seconds} s through nginx (two app servers, then one after {args.seconds // 3} s)"
 		)
 		print(f"   requests {total['Request Count']}, failed {total['Failure Count']} ({failed_before} before the kill); "
 			f"p50 {total['50%']} ms, p95 {total['95%']} ms, {float(total['Requests/s']):.1f} req/s")  # fmt: skip
+		failed_later = int(total["Failure Count"]) - failed_before - failed_soon
+		print(
+			f"   failed within 5 s of the kill (requests in flight on the killed server): {failed_soon}; later: {failed_later}"
+		)
 		print(
 			f"   the replica ran {selects:,} SELECTs during the load (reports, lists, cards and charts read there)"
 		)
