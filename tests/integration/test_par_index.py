@@ -57,3 +57,24 @@ def test_the_fields_are_a_standard_filter_with_vietnamese_labels():
 	finally:
 		frappe.local.lang = lang
 	assert labels == ["Mã tiêu chí chỉ số CCHC", "Điểm", "Xếp hạng"]
+
+
+def test_the_patch_fills_the_tasks_imported_before_the_fields():
+	from onestop.patches.v0_2.fill_par_criteria import execute
+
+	from .factories import agency, plan, task
+
+	lead, plan_name = agency("_Test Sở Kế hoạch"), plan(2021, "Thông báo chấn chỉnh chỉ số CCHC")
+	named, scored, plain = (task(plan_name, lead) for _ in range(3))
+	text = "Xây dựng văn bản QPPL đúng tiến độ tại tiêu chí thành phần I.2.1.1; năm 2020 đạt 0,5 điểm."
+	frappe.db.set_value("Plan Task", named, "details", text)
+	frappe.db.set_value("Plan Task", scored, {"details": text, "par_score": 1.25})  # the coordinator's
+	frappe.db.set_value("Plan Task", plain, "details", "Rà soát thủ tục hành chính")
+	execute()
+
+	def par(name):
+		return frappe.db.get_value("Plan Task", name, ["par_criterion", "par_score", "par_rank"])
+
+	assert par(named) == ("I.2.1.1", 0.5, 0)
+	assert par(scored) == ("I.2.1.1", 1.25, 0)
+	assert par(plain) == (None, 0.0, 0)
