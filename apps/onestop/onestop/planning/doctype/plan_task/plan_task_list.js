@@ -10,7 +10,8 @@ const STATUS_COLOURS = {
 };
 
 frappe.listview_settings["Plan Task"] = {
-	add_fields: ["status", "due_date", "progress", "needs_review"],
+	// start_date: the Gantt (a view of this list) draws each task from its start to its due date
+	add_fields: ["status", "start_date", "due_date", "progress", "needs_review"],
 	filters: [],
 
 	get_indicator(doc) {
