@@ -76,14 +76,26 @@ def start_dev_server() -> subprocess.Popen:
 	raise SystemExit("the development server did not start")
 
 
+BENCH_ID = str(ROOT).strip("/").replace("/", "-")  # Frappe's queue names start with it (get_bench_id)
+
+
 def wait_for_quiet_queues(limit: float = 180) -> float:
 	"""Wait until the background queues are empty (what one run queued, e-mails and
 	notifications, must not weigh on the next); returns the seconds waited."""
 	t = time.time()
 	while time.time() - t < limit:
-		keys = subprocess.run(["redis-cli", "-p", "11000", "--scan", "--pattern", "rq:queue:*"], capture_output=True, text=True).stdout.split()
+		keys = subprocess.run(
+			["redis-cli", "-p", "11000", "--scan", "--pattern", f"rq:queue:{BENCH_ID}:*"],
+			capture_output=True,
+			text=True,
+		).stdout.split()
 		lengths = [
-			int(subprocess.run(["redis-cli", "-p", "11000", "llen", k], capture_output=True, text=True).stdout.strip() or 0)
+			int(
+				subprocess.run(
+					["redis-cli", "-p", "11000", "llen", k], capture_output=True, text=True
+				).stdout.strip()
+				or 0
+			)
 			for k in keys
 		]
 		if not any(lengths):
@@ -163,10 +175,11 @@ def print_run(result: dict) -> None:
 		print(
 			f"{r['Name']:28} {r['Request Count']:>7} {r['Failure Count']:>7} {r['50%']:>8} {r['95%']:>8} {r['99%']:>8} {float(r['Requests/s']):>7.1f}"
 		)
-	lost = result["accepted_updates"] - result["stored_updates"]
+	lost = max(0, result["accepted_updates"] - result["stored_updates"])
+	late = max(0, result["stored_updates"] - result["accepted_updates"])  # in flight when Locust stopped
 	print(
 		f"progress updates: {result['accepted_updates']} accepted, {result['stored_updates']} stored "
-		f"(lost {lost}), {result['rejected_updates']} rejected",
+		f"(lost {lost}; {late} more stored from requests still in flight at the end), {result['rejected_updates']} rejected",
 		flush=True,
 	)
 
