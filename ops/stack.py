@@ -165,7 +165,10 @@ def start_production(*, restart_app: bool) -> None:
 		supervisorctl("signal", "HUP", f"{NAME}-nginx")  # nginx re-reads its sites
 		if restart_app:
 			say("restarting the app's processes on the new code")
-			supervisorctl("restart", f"{NAME}-web:*", f"{NAME}-workers:*")
+			# another command restarting them at the same moment makes supervisorctl report a
+			# process "already running": what counts is that every program runs afterwards
+			supervisorctl("restart", f"{NAME}-web:*", f"{NAME}-workers:*", check=False)
+			wait_for(all_running, 60, "the app's processes to run again (see logs/supervisord.log)")
 	else:
 		free_ports()
 		say("starting the services under supervisor (gunicorn, socket.io, workers, scheduler, Redis, nginx)")
@@ -188,6 +191,19 @@ def start_production(*, restart_app: bool) -> None:
 	for site in served_sites():
 		if port := site_port(site):
 			wait_for(lambda port=port: answers(port), 120, f"{site} on port {port} (see logs/web.error.log)")
+
+
+def all_running() -> bool:
+	"""Every program of this bench's supervisord is RUNNING (supervisorctl status)."""
+	lines = supervisorctl("status", check=False).stdout.strip().splitlines()
+	if not lines:
+		return False
+	if all(" RUNNING " in f"{line} " for line in lines):
+		return True
+	for line in lines:  # a program given up on (FATAL, BACKOFF after retries) is started again
+		if " FATAL " in f"{line} ":
+			supervisorctl("start", line.split()[0], check=False)
+	return False
 
 
 def stop_production() -> None:
