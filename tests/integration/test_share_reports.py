@@ -65,6 +65,10 @@ def test_by_lead_agency_each_share_counts_under_its_department(world):
 	assert figures(rows[world.a]) == (2, 1, 1, 0, 1, 0, 0)
 	assert figures(rows[world.b]) == (3, 1, 0, 0, 2, 0, 1)
 	assert rows[world.a]["on_time_rate"] == 50.0
+	# each count opens the tasks it counted: Sở A's share opens the collective's task
+	names = rows[world.a]["names"]
+	assert (names["done_on_time"], names["overdue"]) == ([world.task_all], [world.task_a])
+	assert sorted(names["tasks"]) == sorted([world.task_a, world.task_all])
 	assert summary["Tasks"] == 5 and summary["Done On Time"] == 1 and summary["Overdue"] == 3
 
 

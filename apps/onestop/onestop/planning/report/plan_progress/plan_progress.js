@@ -48,7 +48,12 @@ frappe.query_reports["Plan Progress"] = {
 		// each count opens the tasks it counts (done on time / late open the group's done tasks)
 		const by =
 			frappe.query_report.get_filter_value("group_by") === "Lead Agency" ? "lead_agency" : "quarter";
-		const filters = { ...standing, [by]: data.unset ? ["is", "not set"] : data.group };
+		// a row that counts agencies' shares opens the tasks it counted, by name (a share is
+		// counted under its agency, which is not its task's lead)
+		const filters =
+			data.shares && data.names
+				? { name: ["in", data.names[column.fieldname] || []] }
+				: { ...standing, [by]: data.unset ? ["is", "not set"] : data.group };
 		const plan = frappe.query_report.get_filter_value("annual_plan");
 		if (plan) filters.annual_plan = plan;
 		const query = Object.entries(filters)

@@ -35,14 +35,20 @@ def execute(filters: dict | None = None):
 def progress(as_of, field: str, annual_plan: str | None = None) -> list[dict]:
 	"""One row per quarter (or lead agency) on `as_of`: how many tasks (row "tasks"), how
 	many of them are agencies' shares of a task (row "shares") and their standings
-	(onestop.task_status.standing), counted over work_items. Only what the user may read."""
+	(onestop.task_status.standing), counted over work_items; row "names" gives, for "tasks"
+	and each standing, the Plan Tasks counted (a share's task for a share). Only what the user
+	may read."""
 	groups: dict[str, dict] = {}
 	for item in work_items(field, annual_plan):
 		key = item.get(field) or ""
 		row = groups.setdefault(key, {"group": key, "tasks": 0, "shares": 0, **dict.fromkeys(STANDINGS, 0)})
 		row["tasks"] += 1
 		row["shares"] += int(bool(item.get("share")))
-		row[standing(item.due_date, item.status, item.completed_on, as_of)] += 1
+		where = standing(item.due_date, item.status, item.completed_on, as_of)
+		row[where] += 1
+		names = row.setdefault("names", {"tasks": []})  # what each count opens (a share: its task)
+		names["tasks"].append(item.name)
+		names.setdefault(where, []).append(item.name)
 	rows = sorted(groups.values(), key=lambda r: (r["group"] == "", r["group"]))
 	for row in rows:
 		row["on_time_rate"] = percent(row["done_on_time"], row["tasks"]) or 0
