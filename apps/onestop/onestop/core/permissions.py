@@ -156,13 +156,15 @@ def record_agencies(doc, scope: AgencyScope) -> set[str]:
 	"""The agencies on a record as stored: a request cannot widen its own access by sending
 	the record with another agency on it."""
 	name = doc.get("name")
-	if name and frappe.db.exists(scope.doctype, name):
-		own = frappe.db.get_value(scope.doctype, name, list(scope.link_fields), as_dict=True)
+	own = name and frappe.db.get_value(scope.doctype, name, ["name", *scope.link_fields], as_dict=True)
+	if own:
+		own.pop("name")
 		more = (
-			frappe.get_all(
+			frappe.db.get_values(
 				scope.child_doctype,
-				filters={"parent": name, "parenttype": scope.doctype},
-				pluck=scope.child_field,
+				{"parent": name, "parenttype": scope.doctype},
+				scope.child_field,
+				pluck=True,
 			)
 			if scope.table_field
 			else []
