@@ -150,7 +150,7 @@ def test_a_processing_officer_of_another_agency_cannot_reach_the_dossier(departm
 def test_an_agency_with_a_stage_of_an_inter_agency_procedure_reaches_the_dossier(
 	department, literal_names, monkeypatch
 ):
-	from onestop.planning import permissions
+	from onestop.core import permissions
 
 	monkeypatch.setattr(permissions, "LITERAL_NAMES", literal_names)
 	u = users()

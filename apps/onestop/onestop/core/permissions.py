@@ -152,6 +152,21 @@ def user_agencies(user: str | None = None) -> set[str]:
 	return result
 
 
+def visible_agencies(scope: AgencyScope, user: str | None = None) -> set[str] | None:
+	"""The agencies whose records of `scope` the user may see in reports: None when unrestricted
+	(every agency), else user_agencies (possibly empty). One meaning of "my agency" for the
+	lists (scoped_query_conditions), the reports and the KPIs."""
+	return user_agencies(user) if is_restricted(user, scope) else None
+
+
+def restrict_query(query, column, scope: AgencyScope, user: str | None = None):
+	"""A query builder `query` narrowed to the rows whose `column` (an agency Link) is one of
+	the user's agencies when `scope` restricts them; unchanged otherwise. The reports' single
+	way to apply the agency scope."""
+	agencies = visible_agencies(scope, user)
+	return query if agencies is None else query.where(column.isin(sorted(agencies) or [""]))
+
+
 def record_agencies(doc, scope: AgencyScope) -> set[str]:
 	"""The agencies on a record as stored: a request cannot widen its own access by sending
 	the record with another agency on it."""

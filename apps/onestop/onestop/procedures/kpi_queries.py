@@ -16,7 +16,7 @@ from frappe.query_builder import Case, DocType
 from frappe.query_builder.functions import Count, DateFormat, Sum
 
 from onestop.core import clock
-from onestop.core.permissions import DOSSIER, is_restricted, user_agencies
+from onestop.core.permissions import DOSSIER, restrict_query
 from onestop.dossier_timing import TICKING_STATES
 
 GROUPS = {
@@ -125,9 +125,7 @@ def _narrow(query, table, filters):
 	for field in FILTERS:
 		if filters.get(field):
 			query = query.where(table[field] == filters[field])
-	if is_restricted(scope=DOSSIER):
-		query = query.where(table.competent_agency.isin(sorted(user_agencies()) or [""]))
-	return query
+	return restrict_query(query, table.competent_agency, DOSSIER)
 
 
 def _overdue(from_date, to_date, group_by, now, filters) -> dict:

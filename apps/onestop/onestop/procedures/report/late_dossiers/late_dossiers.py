@@ -11,7 +11,7 @@ from frappe.utils import get_datetime, getdate
 
 from onestop.core import clock
 from onestop.core.calendar import site_calendar
-from onestop.core.permissions import DOSSIER, is_restricted, user_agencies
+from onestop.core.permissions import DOSSIER, restrict_query
 from onestop.dossier_timing import TICKING_STATES
 
 LIMIT = 500
@@ -87,9 +87,7 @@ FIELDS = (
 def _scoped(query, D, agency):
 	if agency:
 		query = query.where(D.competent_agency == agency)
-	if is_restricted(scope=DOSSIER):
-		query = query.where(D.competent_agency.isin(sorted(user_agencies()) or [""]))
-	return query
+	return restrict_query(query, D.competent_agency, DOSSIER)
 
 
 def settled_late(start, end, agency=None) -> list:

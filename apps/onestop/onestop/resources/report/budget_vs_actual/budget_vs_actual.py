@@ -7,7 +7,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 from frappe.utils import getdate
 
-from onestop.core.permissions import SCOPES, is_restricted, user_agencies
+from onestop.core.permissions import SCOPES, restrict_query
 from onestop.dossier_timing import percent
 
 GROUPS = {"Category": "category", "Requesting Agency": "requesting_agency", "Budget Line": "name"}
@@ -50,8 +50,7 @@ def execute(filters=None):
 	for field in ("category", "requesting_agency"):
 		if filters.get(field):
 			query = query.where(B[field] == filters[field])
-	if is_restricted(scope=SCOPES["Budget Line"]):
-		query = query.where(B.requesting_agency.isin(sorted(user_agencies()) or [""]))
+	query = restrict_query(query, B.requesting_agency, SCOPES["Budget Line"])
 	if group_by == "Budget Line":
 		query = query.select(B.title, B.status, B.category, B.requesting_agency)
 	rows = query.run(as_dict=True)

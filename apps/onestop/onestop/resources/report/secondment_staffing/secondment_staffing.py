@@ -7,7 +7,7 @@ from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate
 
 from onestop.core.clock import now as clock_now
-from onestop.core.permissions import SCOPES, is_restricted, user_agencies
+from onestop.core.permissions import SCOPES, visible_agencies
 
 ON_DUTY = ("Approved", "Active", "Ended")
 
@@ -42,7 +42,7 @@ def execute(filters=None):
 		row["seconded"] += 1
 		row["officers"].append(s.full_name)
 	rows = []
-	visible = user_agencies() if is_restricted(scope=SCOPES["Staff Secondment"]) else None
+	visible = visible_agencies(SCOPES["Staff Secondment"])
 	for row in sorted(groups.values(), key=lambda r: r["group"]):
 		if visible is not None and row["agency"] not in visible:
 			continue
