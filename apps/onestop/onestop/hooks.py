@@ -198,3 +198,6 @@ scheduler_events = {
 		"15 0,6,12,18 * * *": ["onestop.core.backups.take_backup"],
 	},
 }
+
+# onestop's reports are never turned into prepared reports by a slow moment (core/reports.py)
+override_doctype_class = {"Report": "onestop.core.reports.OnestopReport"}
