@@ -11,6 +11,9 @@ export_python_type_annotations = True
 
 # Installation
 after_install = "onestop.install.after_install"
+# Frappe's administration workspaces (Build, Integrations, Tools, Users, Website) shown to
+# System Managers only (setup.py)
+after_migrate = ["onestop.setup.after_migrate"]
 
 # the desk helpers every onestop form uses (public/js/onestop_desk.js)
 app_include_js = ["/assets/onestop/js/onestop_desk.js"]

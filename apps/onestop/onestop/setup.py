@@ -14,6 +14,11 @@ SITE_DEFAULTS = {
 }
 
 
+# Frappe's own workspaces of site administration: officers have nothing to do there (their
+# pages need System Manager), so the sidebar shows them to System Managers only
+ADMIN_WORKSPACES = ("Build", "Integrations", "Tools", "Users", "Website")
+
+
 def after_install():
 	"""What the app itself needs on any site it is installed on (ERPNext's or HRMS's among
 	them): its settings stored. The site's language, formats and setup wizard are left to
@@ -63,3 +68,26 @@ def set_site_defaults():
 			"Currency", "VND", {"enabled": 1, "fraction_units": 0, "smallest_currency_fraction_value": 0}
 		)
 	frappe.db.set_default("lang", "vi")
+	# Frappe makes Administrator in Asia/Kolkata: its desk then shows every time with that zone
+	frappe.db.set_value("User", "Administrator", "time_zone", SITE_DEFAULTS["time_zone"])
+
+
+def after_migrate():
+	"""hooks.py after_migrate: what must hold after every migrate (Frappe re-imports its own
+	workspaces when it changes them)."""
+	restrict_admin_workspaces()
+
+
+def restrict_admin_workspaces():
+	"""Frappe's Build, Integrations, Tools, Users and Website workspaces shown to System Managers
+	only, by Frappe's own mechanism (the workspace's roles); a workspace given roles of the
+	site's own choosing keeps them."""
+	for name in ADMIN_WORKSPACES:
+		if not frappe.db.exists("Workspace", name):
+			continue
+		workspace = frappe.get_doc("Workspace", name)
+		if workspace.roles:
+			continue
+		workspace.append("roles", {"role": "System Manager"}).db_insert()
+		frappe.clear_document_cache("Workspace", name)
+	frappe.clear_cache()
