@@ -106,6 +106,13 @@ class Agency(NestedSet):
 
 
 @frappe.whitelist()
+def home_province() -> str | None:
+	"""The site's own province (Onestop Settings), where the Agency tree opens: every desk user
+	sees the tree, only coordinators read the settings."""
+	return frappe.db.get_single_value("Onestop Settings", "province")
+
+
+@frappe.whitelist()
 def get_children(
 	doctype: str = "Agency", parent: str | None = None, province: str | None = None, **kwargs
 ) -> list[dict]:

@@ -21,7 +21,7 @@ frappe.treeview_settings["Agency"] = {
 	ignore_fields: ["parent_agency"],
 	onload(treeview) {
 		// Open on the site's own province; clear the filter to see every province's agencies.
-		frappe.db.get_single_value("Onestop Settings", "province").then((province) => {
+		frappe.xcall("onestop.planning.doctype.agency.agency.home_province").then((province) => {
 			const field = treeview.page.fields_dict.province;
 			if (province && field && !field.get_value()) field.set_value(province);
 		});
