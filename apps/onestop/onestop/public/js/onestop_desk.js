@@ -74,8 +74,45 @@ onestop.record_progress = function (frm) {
 // Two options of a DocType's calendar settings (frappe.views.calendar[doctype].gantt), read here:
 // view_mode, the scale until the user picks one ("Day", "Week", "Month", "Year"); dated_only,
 // only the records with a start or an end date (frappe-gantt cannot place the others).
+// frappe-gantt is given no language, so it writes its month names in English: each drawing's
+// dates are translated (__("January") … in the app's translations).
+const GANTT_MONTHS = [
+	"January",
+	"February",
+	"March",
+	"April",
+	"May",
+	"June",
+	"July",
+	"August",
+	"September",
+	"October",
+	"November",
+	"December",
+];
 if (frappe.views.GanttView) {
 	frappe.views.GanttView = class OnestopGanttView extends frappe.views.GanttView {
+		render_gantt() {
+			// frappe-gantt cannot draw no bars (it reads the first bar's date): the list's own
+			// "nothing found" shows instead
+			if (!this.data || !this.data.length) return;
+			super.render_gantt();
+			this.translate_dates();
+			const on_view_change = this.gantt.options.on_view_change;
+			this.gantt.options.on_view_change = (mode) => {
+				on_view_change && on_view_change(mode);
+				this.translate_dates();
+			};
+		}
+
+		translate_dates() {
+			this.$result.find(".lower-text, .upper-text").each(function () {
+				let text = this.textContent;
+				for (const month of GANTT_MONTHS) text = text.replace(month, __(month));
+				this.textContent = text;
+			});
+		}
+
 		get_args() {
 			const args = super.get_args();
 			const map = this.calendar_settings.field_map || {};
@@ -94,5 +131,18 @@ if (frappe.views.GanttView) {
 			const view_mode = this.calendar_settings && this.calendar_settings.view_mode;
 			return chosen.gantt_view_mode || !view_mode ? chosen : { ...chosen, gantt_view_mode: view_mode };
 		}
+	};
+}
+
+// A Datetime field's description: Frappe appends the time zone to it, then translates the whole
+// ("… <br>Asia/Ho_Chi_Minh" has no translation), so every described Datetime field showed its
+// help in English. Translated before the zone is appended.
+if (frappe.ui.form.ControlDatetime) {
+	const set_description = frappe.ui.form.ControlDatetime.prototype.set_description;
+	frappe.ui.form.ControlDatetime.prototype.set_description = function (...args) {
+		if (this.df.description && !this.df.description.includes("<br>")) {
+			this.df.description = __(this.df.description);
+		}
+		return set_description.apply(this, args);
 	};
 }

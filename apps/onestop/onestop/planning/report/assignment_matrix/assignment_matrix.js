@@ -16,7 +16,8 @@ frappe.query_reports["Assignment Matrix"] = {
 			label: __("Annual Plan"),
 			fieldtype: "Link",
 			options: "Annual Plan",
-			reqd: 1,
+			// not required: with none the report says to choose one (a required filter left
+			// empty makes Frappe throw "Filter missing" on opening); onload picks the latest
 		},
 		{
 			fieldname: "quarter",
@@ -43,6 +44,11 @@ frappe.query_reports["Assignment Matrix"] = {
 		)}"><span class="indicator-pill ${colour}">${frappe.utils.escape_html(text)}</span></a>`;
 	},
 	onload(report) {
+		if (!report.get_filter_value("annual_plan")) {
+			frappe.db
+				.get_list("Annual Plan", { fields: ["name"], order_by: "year desc, creation desc", limit: 1 })
+				.then((plans) => plans.length && report.set_filter_value("annual_plan", plans[0].name));
+		}
 		// accepting or returning several shares at once: the list's own bulk workflow actions
 		report.page.add_inner_button(__("Review Submitted Shares"), () =>
 			frappe.set_route("List", "Plan Task Assignment", {
