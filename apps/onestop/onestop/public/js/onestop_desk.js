@@ -146,3 +146,11 @@ if (frappe.ui.form.ControlDatetime) {
 		return set_description.apply(this, args);
 	};
 }
+
+// A query report's total row: Frappe labels it "Total" as a bare Data value (query_report.js
+// prepare_columns, column {fieldtype: "Data"} alone), which no formatter translates.
+const format_data = frappe.form.formatters.Data;
+frappe.form.formatters.Data = function (value, df, ...rest) {
+	if (value === "Total" && df && Object.keys(df).length === 1) return __("Total");
+	return format_data.call(this, value, df, ...rest);
+};
