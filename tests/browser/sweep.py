@@ -72,7 +72,7 @@ _NOT_WORDS = re.compile(
 	r"|\bhttps?://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:localhost|vn|com|org|gov)\b"  # links and hosts
 	r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|txt|png|jpe?g|csv|zip)\b"  # file names
 	r"|\{[^{}\s]*\}"  # placeholders typed as they are ({yyyy}, {seq:N} in a naming pattern)
-	r"|\w+(?:\.\.+|…)",  # a label cut short by the chart ("Tr..": the word is not whole)
+	r"|\w+ ?(?:\.\.+|…)",  # a label cut short by the chart ("Tr..", "Bị tr ..": not a whole word)
 	re.IGNORECASE,
 )
 _RUN = re.compile(r"\w+(?:['’]\w+)?")
