@@ -4,8 +4,8 @@ November 2024 (no public holiday), office hours 07:30–11:30 and 13:30–17:00 
 working day), judged at 17:00 Friday 29/11/2024.
 
 Agency A, procedure P (3 working days), procedure Q (on the spot, fully online, same day):
-  a1  P  Mon 04/11 09:00 online   approved Tue 05/11 10:00: early,   (360 + 150) / 450 = 1.13 days, very satisfied
-  a2  P  Mon 04/11 10:00          approved Thu 07/11 09:00: on time, (300 + 900 + 90) / 450 = 2.87 days, not satisfied
+  a1  P  Mon 04/11 09:00 online   approved Tue 05/11 10:00: early,   (360 + 150) / 450 = 1.13 days, returned, very satisfied
+  a2  P  Mon 04/11 10:00          approved Thu 07/11 09:00: on time, (300 + 900 + 90) / 450 = 2.87 days, returned, not satisfied
   a3  P  Mon 04/11 11:00          approved Fri 08/11 10:00 after the apology: late (due Thu 07/11 11:00),
                                   (240 + 1350 + 150) / 450 = 3.87 days, at the appraisal stage of A
   a4  P  Mon 25/11 09:00          still processing, due Thu 28/11 09:00: pending and overdue
@@ -26,6 +26,7 @@ from onestop.core.clock import at
 from onestop.dossier_timing import COUNTERS
 from onestop.procedures.api import issue_apology
 from onestop.procedures.kpi_queries import dossier_counts, procedure_shares
+from onestop.procedures.rating import record_rating
 
 from .factories import CENTRE, USERS, agency, dossier, move, procedure
 
@@ -33,6 +34,13 @@ DT = dt.datetime
 NOW = DT(2024, 11, 29, 17, 0)
 PERIOD = (dt.date(2024, 11, 1), dt.date(2024, 11, 30))
 APPROVER = USERS["approver"][0]
+
+
+def returned(name, moment, satisfaction):
+	"""The result made ready and returned at `moment`, then rated by the citizen."""
+	move(name, "Mark Result Ready", moment)
+	move(name, "Return Result", moment + dt.timedelta(minutes=10), return_channel="Direct")
+	record_rating(name, satisfaction, moment=moment + dt.timedelta(minutes=20))
 
 
 @pytest.fixture
@@ -51,10 +59,12 @@ def data():
 	d = {}
 	d["a1"] = dossier(p, DT(2024, 11, 4, 9, 0), channel="Online")
 	move(d["a1"], "Forward", DT(2024, 11, 4, 9, 30))
-	move(d["a1"], "Approve", DT(2024, 11, 5, 10, 0), APPROVER, satisfaction="Very Satisfied")
+	move(d["a1"], "Approve", DT(2024, 11, 5, 10, 0), APPROVER)
+	returned(d["a1"], DT(2024, 11, 5, 10, 20), "Very Satisfied")
 	d["a2"] = dossier(p, DT(2024, 11, 4, 10, 0))
 	move(d["a2"], "Forward", DT(2024, 11, 4, 10, 30))
-	move(d["a2"], "Approve", DT(2024, 11, 7, 9, 0), APPROVER, satisfaction="Not Satisfied")
+	move(d["a2"], "Approve", DT(2024, 11, 7, 9, 0), APPROVER)
+	returned(d["a2"], DT(2024, 11, 7, 9, 20), "Not Satisfied")
 	d["a3"] = dossier(p, DT(2024, 11, 4, 11, 0))
 	move(d["a3"], "Forward", DT(2024, 11, 4, 11, 15))
 	with at(DT(2024, 11, 8, 9, 0)):

@@ -2,17 +2,30 @@
 
 The link is printed as a QR code on the receipt (form 01). No login: the token in the link,
 known only to whoever holds the receipt, opens that dossier alone. The page shows where the
-dossier stands and when it is due, never who filed it.
+dossier stands and when it is due, never who filed it. Once the result is returned, the
+citizen rates the service there (onestop.procedures.rating.rate: one rating per dossier).
 """
 
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
 
+from onestop.dossier_timing import RATED
+from onestop.procedures.rating import COMMENT_MAX
+
 no_cache = 1
 LOOKUPS = 20  # lookups a client may make per minute: enough for a family, not for guessing tokens
 
-PUBLIC_FIELDS = ("name", "procedure_name", "received_at", "due_at", "status", "resolution", "new_due_at")
+PUBLIC_FIELDS = (
+	"name",
+	"procedure_name",
+	"received_at",
+	"due_at",
+	"status",
+	"resolution",
+	"new_due_at",
+	"satisfaction",  # the level only: the citizen's comment stays off the page
+)
 
 
 def get_context(context):
@@ -22,6 +35,9 @@ def get_context(context):
 	token = (frappe.form_dict.get("t") or "").strip()
 	context.searched = bool(code)
 	context.dossier = None
+	context.token = token
+	context.levels = RATED
+	context.comment_max = COMMENT_MAX
 	if code and token:
 		try:
 			context.dossier = find(code, token)

@@ -82,7 +82,9 @@ class Dossier(Document):
 		return_channel: DF.Literal["", "Direct", "Postal", "Online"]
 		returned_at: DF.Datetime | None
 		rules: DF.Data | None
+		rated_at: DF.Datetime | None
 		satisfaction: DF.Literal["", "Very Satisfied", "Satisfied", "Not Satisfied"]
+		satisfaction_comment: DF.SmallText | None
 		stages: DF.Table[DossierStage]
 		status: DF.Literal[
 			"Received",
@@ -111,6 +113,7 @@ class Dossier(Document):
 			self.start_clock()
 		self.apply_state_change()
 		self.set_other_agencies()
+		self.keep_citizen_rating()
 
 	def on_update(self):
 		daily_counts.record(self, self.get_doc_before_save())
@@ -128,6 +131,16 @@ class Dossier(Document):
 				others.append(row.agency)
 		if [r.agency for r in self.other_agencies] != others:
 			self.set("other_agencies", [{"agency": a} for a in others])
+
+	def keep_citizen_rating(self):
+		"""The rating is the citizen's (Decision 766/QĐ-TTg): no save, from the desk, REST or
+		code, enters or changes it; the stored one is kept (none on a new dossier). Only
+		onestop.procedures.rating.record_rating writes it."""
+		from onestop.procedures.rating import RATING_FIELDS
+
+		before = self.get_doc_before_save()
+		for fieldname in RATING_FIELDS:
+			self.set(fieldname, before.get(fieldname) if before else None)
 
 	# -------------------------------------------------------------- receipt
 	def set_receipt_context(self):
