@@ -19,6 +19,7 @@ from frappe.utils import add_to_date, now_datetime
 from onestop.core.calendar import site_calendar
 from onestop.core.clock import at
 from onestop.procedures.api import complete_stage, issue_apology
+from onestop.procedures.rating import record_rating
 
 SURNAMES = (
 	"Nguyễn",
@@ -148,12 +149,13 @@ def _walk(rng, spec, calendar, proc, received: dt.datetime, end: dt.datetime) ->
 		frappe.db.set_value(
 			"Dossier",
 			doc.name,
-			{
-				"return_channel": "Online" if online else ("Postal" if rng.random() < 0.15 else "Direct"),
-				"satisfaction": rng.choices(("Very Satisfied", "Satisfied", "Not Satisfied"), (6, 3, 1))[0],
-			},
+			"return_channel",
+			"Online" if online else ("Postal" if rng.random() < 0.15 else "Direct"),
 		)
 		_move(doc.name, "Return Result", returned)
+		# the citizen rates it on the status page: the same function the page's method calls
+		level = rng.choices(("Very Satisfied", "Satisfied", "Not Satisfied"), (6, 3, 1))[0]
+		record_rating(doc.name, level, moment=min(returned + dt.timedelta(minutes=30), end))
 
 
 def _move(name: str, action: str, moment: dt.datetime) -> None:
