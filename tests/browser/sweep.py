@@ -89,6 +89,8 @@ def english_words(text: str) -> list[str]:
 			continue
 		if not word.isascii() or len(word) < 2 or word.isupper() or word in ALLOWED_WORDS:
 			continue
+		if sum(c.isupper() for c in word) >= 2:  # a code in mixed case: QĐ-TTg (the Prime Minister's)
+			continue
 		if word.lower() in ENGLISH_LOOKALIKES or not VIETNAMESE_SYLLABLE.match(word):
 			found.append(word)
 	return found

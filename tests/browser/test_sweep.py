@@ -105,11 +105,13 @@ TRANSIENT = ("HTTP 5", "did not open", "request failed", "console error: Error c
 
 
 def visit(page, recorder: Recorder, base: str, screen: Screen, number: int, folder) -> Shot:
-	"""One screen, opened again once when the app server was restarting under it (a 502 from
-	nginx while the lead's stack restarts its workers is not the screen's fault)."""
+	"""One screen, opened again (twice at most) when the app server was restarting under it: a
+	502 from nginx while the stack restarts its workers is not the screen's fault."""
 	shot = visit_once(page, recorder, base, screen, number, folder)
-	if any(p.startswith(TRANSIENT) for p in shot.problems):
-		time.sleep(10)
+	for pause in (10, 30):
+		if not any(p.startswith(TRANSIENT) for p in shot.problems):
+			break
+		time.sleep(pause)
 		shot = visit_once(page, recorder, base, screen, number, folder)
 	return shot
 
