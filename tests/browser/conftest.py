@@ -35,6 +35,16 @@ def missing() -> str | None:
 	return None
 
 
+SWEEP = "test_sweep.py"
+
+
+def sweep_requested(config) -> bool:
+	"""The sweep of every screen (about 11 minutes) runs when its file is named on the command
+	line (./onestop test tests/browser/test_sweep.py) or ONESTOP_SWEEP=1; a plain run of the
+	suite leaves it out while screens it reports are still being fixed (README, Tests)."""
+	return os.environ.get("ONESTOP_SWEEP") == "1" or any(SWEEP in str(a) for a in config.args)
+
+
 def pytest_collection_modifyitems(config, items):
 	browser = [i for i in items if Path(str(i.fspath)).parent == Path(__file__).parent]
 	reason = missing() if browser else None
@@ -42,6 +52,14 @@ def pytest_collection_modifyitems(config, items):
 		SKIPPED.append(reason)
 		for item in browser:
 			item.add_marker(pytest.mark.skip(reason=f"BROWSER JOURNEY SKIPPED: {reason}"))
+	elif not sweep_requested(config):
+		for item in browser:
+			if Path(str(item.fspath)).name == SWEEP:
+				item.add_marker(
+					pytest.mark.skip(
+						reason="the sweep runs on request: ./onestop test tests/browser/test_sweep.py"
+					)
+				)
 
 
 def pytest_terminal_summary(terminalreporter):
