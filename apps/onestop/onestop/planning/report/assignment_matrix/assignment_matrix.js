@@ -44,10 +44,17 @@ frappe.query_reports["Assignment Matrix"] = {
 		)}"><span class="indicator-pill ${colour}">${frappe.utils.escape_html(text)}</span></a>`;
 	},
 	onload(report) {
-		if (!report.get_filter_value("annual_plan")) {
+		// a plan named in the link (?annual_plan=…, the matrix opened from a plan) is kept
+		const named = () =>
+			report.get_filter_value("annual_plan") ||
+			new URLSearchParams(window.location.search).get("annual_plan");
+		if (!named()) {
 			frappe.db
 				.get_list("Annual Plan", { fields: ["name"], order_by: "year desc, creation desc", limit: 1 })
-				.then((plans) => plans.length && report.set_filter_value("annual_plan", plans[0].name));
+				.then(
+					(plans) =>
+						plans.length && !named() && report.set_filter_value("annual_plan", plans[0].name)
+				);
 		}
 		// accepting or returning several shares at once: the list's own bulk workflow actions
 		report.page.add_inner_button(__("Review Submitted Shares"), () =>
