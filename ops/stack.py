@@ -17,6 +17,7 @@ import getpass
 import json
 import os
 import signal
+import stat
 import subprocess
 import time
 import urllib.request
@@ -137,6 +138,21 @@ def free_ports() -> None:
 
 
 # ---------------------------------------------------------------- production
+def make_traversable(path: Path) -> None:
+	"""nginx's workers (user nobody) serve the static files from sites/: every folder above the
+	bench must let others pass (o+x), as bench's production setup asks of a home folder; a
+	checkout under a private folder (mktemp -d, a 0700 home) otherwise answers 403/404 for
+	every asset."""
+	for folder in [path, *path.parents]:
+		mode = folder.stat().st_mode
+		if not mode & stat.S_IXOTH:
+			say(f"letting nginx's workers pass through {folder} (chmod o+x)")
+			try:
+				os.chmod(folder, mode | stat.S_IXOTH)
+			except PermissionError:
+				warn(f"cannot chmod o+x {folder}: nginx will not serve the desk's files")
+
+
 def generate_configs() -> None:
 	"""bench's supervisor and nginx configurations, and this bench's supervisord around them."""
 	user = "root" if os.geteuid() == 0 else getpass.getuser()
@@ -144,6 +160,7 @@ def generate_configs() -> None:
 		bench("setup", "redis", quiet=True)
 	bench("setup", "supervisor", "--yes", "--skip-supervisord", "--user", user, quiet=True)
 	bench("setup", "nginx", "--yes", "--logging", "none", quiet=True)
+	make_traversable(ROOT)
 	for folder in ("pids", "nginx-temp"):
 		(ROOT / "config" / folder).mkdir(parents=True, exist_ok=True)
 	(ROOT / "logs").mkdir(exist_ok=True)
