@@ -26,11 +26,13 @@ class AdministrativeProcedure(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from onestop.procedures.doctype.procedure_component.procedure_component import ProcedureComponent
 		from onestop.procedures.doctype.procedure_stage.procedure_stage import ProcedureStage
 
 		active_from: DF.Date
 		active_to: DF.Date | None
 		competent_agency: DF.Link
+		components: DF.Table[ProcedureComponent]
 		fee: DF.Currency
 		fee_note: DF.SmallText | None
 		field: DF.Link

@@ -15,6 +15,7 @@ class DossierDocument(Document):
 
 		attachment: DF.Attach | None
 		copy_kind: DF.Literal["Original", "Certified Copy", "Copy"]
+		digitised: DF.Check
 		document: DF.Data
 		parent: DF.Data
 		parentfield: DF.Data
