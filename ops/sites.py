@@ -7,6 +7,7 @@ import contextlib
 import fcntl
 import getpass
 import json
+import os
 import re
 import shutil
 import sys
@@ -35,12 +36,28 @@ def update_site_config(site: str, values: dict) -> None:
 		path.write_text(json.dumps({**config, **values}, indent=1, sort_keys=True) + "\n")
 
 
+@contextlib.contextmanager
+def site_records():
+	"""The databases this command created (SITES_CREATED), read and written back under a lock:
+	two runs of ./onestop on the machine (a test run beside a start) never read a half-written
+	file nor lose each other's records. Yields the list; what it holds on exit is saved."""
+	SITES_CREATED.parent.mkdir(parents=True, exist_ok=True)
+	with open(SITES_CREATED.with_suffix(".lock"), "w") as lock:
+		fcntl.flock(lock, fcntl.LOCK_EX)
+		try:
+			records = json.loads(SITES_CREATED.read_text() or "[]") if SITES_CREATED.exists() else []
+		except json.JSONDecodeError:  # a file cut short by a crash: its records are lost, not ours
+			records = []
+		yield records
+		partial = SITES_CREATED.with_suffix(".partial")
+		partial.write_text(json.dumps(records, indent=1))
+		os.replace(partial, SITES_CREATED)
+
+
 def remember_site_database(site: str) -> None:
 	"""Record the database a new site got, so that it is dropped once its bench is gone."""
-	records = json.loads(SITES_CREATED.read_text()) if SITES_CREATED.exists() else []
-	records.append({"bench": str(ROOT), "site": site, "db_name": site_config(site)["db_name"]})
-	SITES_CREATED.parent.mkdir(parents=True, exist_ok=True)
-	SITES_CREATED.write_text(json.dumps(records, indent=1))
+	with site_records() as records:
+		records.append({"bench": str(ROOT), "site": site, "db_name": site_config(site)["db_name"]})
 
 
 def drop_orphaned_databases(db_password: str) -> None:
@@ -48,19 +65,20 @@ def drop_orphaned_databases(db_password: str) -> None:
 	(each fresh clone, CI's among them, creates its own test site)."""
 	if not SITES_CREATED.exists():
 		return
-	kept = []
-	for record in json.loads(SITES_CREATED.read_text()):
-		if (Path(record["bench"]) / "sites" / record["site"] / "site_config.json").exists():
-			kept.append(record)
-			continue
-		db = record["db_name"]
-		if not re.fullmatch(r"[A-Za-z0-9_]+", db):
-			continue
-		say(f"dropping the database of {record['site']} in {record['bench']} (that bench is gone)")
-		sql = f"DROP DATABASE IF EXISTS `{db}`; DROP USER IF EXISTS '{db}'@'localhost'; DROP USER IF EXISTS '{db}'@'%';"
-		if not ok(["mariadb", "-uroot", f"-p{db_password}", "-h127.0.0.1", "-e", sql]):
-			kept.append(record)
-	SITES_CREATED.write_text(json.dumps(kept, indent=1))
+	with site_records() as records:
+		kept = []
+		for record in records:
+			if (Path(record["bench"]) / "sites" / record["site"] / "site_config.json").exists():
+				kept.append(record)
+				continue
+			db = record["db_name"]
+			if not re.fullmatch(r"[A-Za-z0-9_]+", db):
+				continue
+			say(f"dropping the database of {record['site']} in {record['bench']} (that bench is gone)")
+			sql = f"DROP DATABASE IF EXISTS `{db}`; DROP USER IF EXISTS '{db}'@'localhost'; DROP USER IF EXISTS '{db}'@'%';"
+			if not ok(["mariadb", "-uroot", f"-p{db_password}", "-h127.0.0.1", "-e", sql]):
+				kept.append(record)
+		records[:] = kept
 
 
 def stamp_path(site: str) -> Path:

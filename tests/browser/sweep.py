@@ -55,6 +55,12 @@ ALLOWED_WORDS = {
 	"web",  # Vietnamese as written: "trang web"
 	"Asia",  # a time zone's name: Asia/Ho_Chi_Minh
 	"Frappe",  # the framework, named in the public pages' footer ("Xây dựng trên nền tảng Frappe")
+	# products Frappe's Integrations workspace connects to, by their names (Google Drive, …)
+	"Google",
+	"Drive",
+	"Dropbox",
+	"Slack",
+	"Webhook",  # the technical term, used as is by Vietnamese integrators (no settled translation)
 }
 
 # ASCII words written as Vietnamese syllables in level tone (Vietnamese words without a mark:
@@ -303,6 +309,15 @@ def settle(page) -> None:
 			break
 		page.wait_for_timeout(200)
 	page.wait_for_timeout(600)
+	# a widget still loading (a chart waiting for its data behind the others on a loaded machine)
+	# is given the rest of the time; one still loading after that is reported by still_loading
+	try:
+		page.wait_for_function(
+			"() => !/Đang tải|Loading|Đang xử lý\\.\\.\\./.test(document.body.innerText)",
+			timeout=max(1_000, int((deadline - time.time()) * 1000)),
+		)
+	except Exception:
+		pass
 
 
 def evaluate(page, script: str, arg=None):

@@ -154,3 +154,32 @@ frappe.form.formatters.Data = function (value, df, ...rest) {
 	if (value === "Total" && df && Object.keys(df).length === 1) return __("Total");
 	return format_data.call(this, value, df, ...rest);
 };
+
+// A Link to "DocType" names a kind of record (a budget charge's "Training Course", a reminder's
+// document type): shown by its Vietnamese name, as Frappe shows the values of DocTypes marked
+// translated (frappe.boot.translated_doctypes, read by the Link control and the list view); the
+// stored value stays the DocType's name, and the control shows that name while it is edited.
+if (frappe.boot && !(frappe.boot.translated_doctypes || []).includes("DocType")) {
+	frappe.boot.translated_doctypes = [...(frappe.boot.translated_doctypes || []), "DocType"];
+}
+
+// frappe-charts redraws a chart on every resize of its parent (a ResizeObserver) and, redrawing,
+// removes its previous drawing from its container. When the desk has meanwhile replaced that
+// drawing (a workspace or report rendering the same chart again while it was drawn), the removal
+// threw "Failed to execute 'removeChild' on 'Node'" as an uncaught error on the page. The drawing
+// it meant to remove is already gone: the chart forgets it and draws afresh.
+if (frappe.Chart && !frappe.Chart.onestop_guarded) {
+	const Chart = frappe.Chart;
+	frappe.Chart = function (parent, options) {
+		const chart = new Chart(parent, options);
+		const make_area = chart && chart.makeChartArea;
+		if (make_area) {
+			chart.makeChartArea = function (...args) {
+				if (this.svg && this.svg.parentNode !== this.container) this.svg = null;
+				return make_area.apply(this, args);
+			};
+		}
+		return chart;
+	};
+	frappe.Chart.onestop_guarded = true;
+}
