@@ -32,6 +32,8 @@ PUBLIC = {
 	"Dossier Daily Count": "counters without personal data; the KPIs apply the scope",
 	"Budget Charge": "read through its budget line's reports only",
 	"Training Organiser": "child, scoped with Training Course",
+	"API Call Log": "System Managers only: the calls of the open API",
+	"API Idempotency Key": "System Managers only: the open API's idempotency keys",
 }
 OFFICERS = {  # the restricted user of each scope, and an agency they are not
 	"Agency Officer": ("officer.snv@onestop.localhost", "Sở Nội vụ"),

@@ -60,7 +60,8 @@ DOSSIER = AgencyScope(
 	"other_agencies",
 	"Dossier Agency",
 	"agency",
-	frozenset({"Processing Officer", "Approving Officer"}),
+	# an integration client (onestop.api) reaches its agencies' dossiers only, whatever else it holds
+	frozenset({"Processing Officer", "Approving Officer", "Integration Client"}),
 	EVERYTHING | {"Receiving Officer"},
 )
 

@@ -53,6 +53,42 @@ frappe.query_reports["Dossier KPIs"] = {
 			options: ["", "Direct", "Online", "Postal"],
 		},
 	],
+	onload(report) {
+		// the Decision 766 indicators of the report's period and agency as a file (README:
+		// the export's column layout; onestop/procedures/indicators.py)
+		report.page.add_inner_button(__("Export Decision 766 Indicators"), () => {
+			const f = report.get_filter_values();
+			const dialog = new frappe.ui.Dialog({
+				title: __("Export Decision 766 Indicators"),
+				fields: [
+					{
+						fieldname: "file_format",
+						label: __("File Format"),
+						fieldtype: "Select",
+						options: [
+							{ value: "xlsx", label: "Excel (XLSX)" },
+							{ value: "csv", label: "CSV" },
+						],
+						default: "xlsx",
+						reqd: 1,
+					},
+				],
+				primary_action_label: __("Export"),
+				primary_action(values) {
+					const args = {
+						from_date: f.from_date,
+						to_date: f.to_date,
+						file_format: values.file_format,
+					};
+					if (f.competent_agency) args.agency = f.competent_agency;
+					const query = new URLSearchParams(args).toString();
+					window.open(`/api/method/onestop.procedures.indicators.download?${query}`);
+					dialog.hide();
+				},
+			});
+			dialog.show();
+		});
+	},
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);
 		if (!data || !(column.fieldname in DRILL) || !value) return html;

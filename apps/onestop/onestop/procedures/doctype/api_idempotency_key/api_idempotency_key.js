@@ -1,0 +1,8 @@
+// Copyright (c) 2026, onestop developers and contributors
+// For license information, please see license.txt
+
+// frappe.ui.form.on("API Idempotency Key", {
+// 	refresh(frm) {
+
+// 	},
+// });
