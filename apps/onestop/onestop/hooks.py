@@ -10,10 +10,11 @@ app_license = "MIT"
 export_python_type_annotations = True
 
 # Installation
-after_install = "onestop.install.after_install"
+# and the texts of the messages to applicants, as Notifications the centre edits (procedures/messages.py)
+after_install = ["onestop.install.after_install", "onestop.procedures.messages.install_templates"]
 # Frappe's administration workspaces (Build, Integrations, Tools, Users, Website) shown to
 # System Managers only (setup.py)
-after_migrate = ["onestop.setup.after_migrate"]
+after_migrate = ["onestop.setup.after_migrate", "onestop.procedures.messages.install_templates"]
 
 # the desk helpers every onestop form uses (public/js/onestop_desk.js)
 app_include_js = ["/assets/onestop/js/onestop_desk.js"]
@@ -117,6 +118,7 @@ has_permission = {
 		"Construction Project",
 		"Construction Milestone",
 		"Weekly Report",
+		"Applicant Message",
 	)
 }
 permission_query_conditions = {
@@ -163,6 +165,8 @@ doc_events = {
 		for doctype in ("Civil Servant", "Budget Line", "Construction Milestone", "Weekly Report")
 	},
 	"DocShare": {"validate": "onestop.core.doors.check_share"},
+	# SMS and e-mail to the applicant at receipt, supplement request, result ready and apology
+	"Dossier": {"on_update": "onestop.procedures.messages.on_dossier_update"},
 }
 
 before_request = ["onestop.core.requests.before_request"]
@@ -207,6 +211,9 @@ scheduler_events = {
 		# Frappe's own backup of the site (database and files), four times a day; backups
 		# older than Frappe's keep limit are removed (./onestop restore FILE restores one)
 		"15 0,6,12,18 * * *": ["onestop.core.backups.take_backup"],
+		# messages to applicants that waited for office hours, and retries (sends nothing
+		# outside the office hours of a working day)
+		"*/5 6-18 * * *": ["onestop.procedures.messages.send_due_messages"],
 	},
 }
 

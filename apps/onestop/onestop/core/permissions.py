@@ -101,6 +101,16 @@ SCOPES: dict[str, AgencyScope] = {
 		_resource("Construction Project", "lead_agency"),
 		_resource("Construction Milestone", "lead_agency", "responsible_agency"),
 		_resource("Weekly Report", "agency"),
+		# the SMS and e-mail to a dossier's applicant: seen where the dossier's agency is seen
+		AgencyScope(
+			"Applicant Message",
+			("competent_agency",),
+			None,
+			None,
+			None,
+			DOSSIER.restricted_roles,
+			DOSSIER.unrestricted_roles,
+		),
 	)
 }
 
