@@ -30,6 +30,7 @@ frappe.ui.form.on("Dossier", {
 			frm.add_custom_button(__("Issue Apology"), () => issue_apology(frm)).addClass("btn-danger");
 		}
 		add_form_prints(frm);
+		add_signature_buttons(frm);
 	},
 
 	before_workflow_action(frm) {
@@ -104,5 +105,74 @@ function add_form_prints(frm) {
 				__("Forms")
 			);
 		}
+	});
+}
+
+// The result signed by the competent agency (PAdES) and its check (procedures/signing.py).
+const SIGNABLE = ["Approved", "Result Ready", "Result Returned"];
+
+function add_signature_buttons(frm) {
+	const can_write = frm.perm[0] && frm.perm[0].write;
+	if (SIGNABLE.includes(frm.doc.status) && can_write) {
+		frm.add_custom_button(
+			frm.doc.signed_result ? __("Sign a New Result") : __("Sign Result"),
+			() => sign_result(frm),
+			__("Digital Signature")
+		);
+	}
+	if (frm.doc.signed_result) {
+		frm.add_custom_button(__("Check Signature"), () => check_signature(frm), __("Digital Signature"));
+	}
+}
+
+function sign_result(frm) {
+	frappe.prompt(
+		[
+			{
+				fieldname: "result_file",
+				fieldtype: "Attach",
+				label: __("Result PDF"),
+				description: __(
+					"Leave empty to sign the result notice printed from the dossier, or the Result File already attached."
+				),
+				reqd: frm.doc.signed_result ? 1 : 0,
+			},
+		],
+		({ result_file }) =>
+			frappe
+				.xcall("onestop.procedures.signing.sign_result", {
+					dossier: frm.doc.name,
+					result_file: result_file || null,
+				})
+				.then(() => frm.reload_doc()),
+		__("Sign with the certificate of {0}", [frm.doc.competent_agency]),
+		__("Sign")
+	);
+}
+
+function check_signature(frm) {
+	frappe.xcall("onestop.procedures.signing.verify_result", { dossier: frm.doc.name }).then((r) => {
+		const yes_no = (value) => (value ? __("Yes") : __("No"));
+		const esc = (value) =>
+			frappe.utils.escape_html(value === null || value === undefined ? "" : String(value));
+		const ok = r.signed && r.intact && r.valid && r.matches_dossier !== false;
+		const rows = [
+			[__("Document intact since signing"), yes_no(r.intact)],
+			[__("Signature valid"), yes_no(r.valid)],
+			[__("Certificate of an agency of this site"), yes_no(r.trusted)],
+			[__("Same file as recorded at signing"), yes_no(r.matches_dossier)],
+			[__("Signer"), r.signer_common_name],
+			[__("Certificate Subject"), r.signer_subject],
+			[__("Certificate Serial Number"), r.serial_number],
+			[__("Signing Time"), r.signing_time ? frappe.datetime.str_to_user(r.signing_time) + " UTC" : ""],
+			[__("Signed By"), r.signed_by],
+		];
+		frappe.msgprint({
+			title: ok ? __("The signature is valid") : __("The signature is NOT valid"),
+			indicator: ok ? "green" : "red",
+			message: `<table class="table table-bordered">${rows
+				.map(([label, value]) => `<tr><td>${esc(label)}</td><td>${esc(value)}</td></tr>`)
+				.join("")}</table>`,
+		});
 	});
 }

@@ -12,7 +12,7 @@ from onestop.core.naming import next_name
 from onestop.dossier_codes import DEFAULT_PATTERN, CodePatternError, code_parts
 from onestop.dossier_timing import StageTiming, late_stage, resolution
 from onestop.legal_regimes import forms_for, rules_for
-from onestop.procedures import daily_counts
+from onestop.procedures import daily_counts, digitisation, document_store
 
 OPEN = ("Received", "Processing", "Supplement Requested")
 RESOLVED = ("Approved", "Refused")
@@ -40,6 +40,7 @@ class Dossier(Document):
 		from onestop.procedures.doctype.dossier_stage.dossier_stage import DossierStage
 
 		address: DF.SmallText | None
+		all_components_digitised: DF.Check
 		apology_issued_at: DF.Datetime | None
 		apology_reason: DF.SmallText | None
 		applicant_id: DF.Data | None
@@ -47,6 +48,8 @@ class Dossier(Document):
 		applicant_type: DF.Literal["Person", "Organisation"]
 		channel: DF.Literal["Direct", "Online", "Postal"]
 		competent_agency: DF.Link | None
+		components_digitised: DF.Int
+		components_total: DF.Int
 		days_late: DF.Float
 		documents: DF.Table[DossierDocument]
 		dossier_code: DF.Data | None
@@ -78,13 +81,27 @@ class Dossier(Document):
 		resolved_at: DF.Datetime | None
 		resubmitted_at: DF.Datetime | None
 		result: DF.SmallText | None
+		result_digitised: DF.Check
+		result_digitised_at: DF.Datetime | None
+		result_digitised_by: DF.Link | None
+		result_file: DF.Attach | None
+		result_kind: DF.Literal["", "Original", "Certified Copy", "Copy"]
+		result_valid_until: DF.Date | None
 		result_ready_at: DF.Datetime | None
 		return_channel: DF.Literal["", "Direct", "Postal", "Online"]
 		returned_at: DF.Datetime | None
+		reused_documents: DF.Int
 		rules: DF.Data | None
 		rated_at: DF.Datetime | None
 		satisfaction: DF.Literal["", "Very Satisfied", "Satisfied", "Not Satisfied"]
 		satisfaction_comment: DF.SmallText | None
+		signed_at: DF.Datetime | None
+		signed_by: DF.Link | None
+		signed_file_hash: DF.Data | None
+		signed_result: DF.Attach | None
+		signer_serial: DF.Data | None
+		signer_subject: DF.Data | None
+		signing_certificate: DF.Link | None
 		stages: DF.Table[DossierStage]
 		status: DF.Literal[
 			"Received",
@@ -114,9 +131,11 @@ class Dossier(Document):
 		self.apply_state_change()
 		self.set_other_agencies()
 		self.keep_citizen_rating()
+		digitisation.stamp(self)
 
 	def on_update(self):
 		daily_counts.record(self, self.get_doc_before_save())
+		document_store.keep(self)
 
 	def on_trash(self):
 		daily_counts.forget(self)

@@ -16,11 +16,14 @@ class DossierDocument(Document):
 		attachment: DF.Attach | None
 		copy_kind: DF.Literal["Original", "Certified Copy", "Copy"]
 		digitised: DF.Check
+		digitised_at: DF.Datetime | None
+		digitised_by: DF.Link | None
 		document: DF.Data
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
 		quantity: DF.Int
+		reused_from: DF.Link | None
 	# end: auto-generated types
 
 	pass

@@ -8,6 +8,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from onestop.dossier_timing import percent
+from onestop.procedures.digitisation import digitisation_counts
 from onestop.procedures.kpi_queries import dossier_counts, procedure_shares, total_of
 
 LINKS = {"Competent Agency": "Agency", "Procedure Field": "Procedure Field"}
@@ -26,7 +27,27 @@ def execute(filters=None):
 	rows = dossier_counts(from_date, to_date, group_by, **selection)
 	total = total_of(rows)
 	data = [_with_rates(r) for r in rows]
+	with_digitisation(data, total, from_date, to_date, group_by, selection)
 	return columns(group_by), data, None, chart(data, group_by), summary(_with_rates(total))
+
+
+def with_digitisation(data, total, from_date, to_date, group_by, selection) -> None:
+	"""The Decision 766 digitisation shares (procedures/digitisation.py) beside each row's counts,
+	and in the total."""
+	filters = {
+		"agency": selection.get("competent_agency"),
+		"procedure_code": selection.get("procedure_code"),
+		"field": selection.get("field"),
+		"channel": selection.get("channel"),
+	}
+	by_group = {r["group"]: r for r in digitisation_counts(from_date, to_date, group_by, **filters)}
+	for row in data:
+		row.update(_digitisation_shares(by_group.get(row["group"], {})))
+	total.update(_digitisation_shares(digitisation_counts(from_date, to_date, None, **filters)[0]))
+
+
+def _digitisation_shares(row: dict) -> dict:
+	return {key: row.get(key) for key in ("all_digitised_rate", "result_digitised_rate", "reuse_rate")}
 
 
 def _with_rates(row: dict) -> dict:
@@ -70,6 +91,9 @@ def columns(group_by: str) -> list[dict]:
 		rate("online_rate", _("% Filed Online")),
 		rate("on_the_spot_rate", _("% On the Spot")),
 		rate("satisfaction_rate", _("% Satisfied")),
+		rate("all_digitised_rate", _("% Dossiers Digitised")),
+		rate("result_digitised_rate", _("% Results Digitised")),
+		rate("reuse_rate", _("% Reusing Digitised Documents")),
 	]
 
 
@@ -136,5 +160,17 @@ def summary(total: dict) -> list[dict]:
 			"value": total["satisfaction_rate"],
 			"datatype": "Percent",
 			"indicator": "Green",
+		},
+		{
+			"label": _("% Dossiers Digitised"),
+			"value": total.get("all_digitised_rate"),
+			"datatype": "Percent",
+			"indicator": "Blue",
+		},
+		{
+			"label": _("% Results Digitised"),
+			"value": total.get("result_digitised_rate"),
+			"datatype": "Percent",
+			"indicator": "Blue",
 		},
 	]
