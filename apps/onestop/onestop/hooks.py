@@ -142,6 +142,12 @@ permission_query_conditions = {
 	},
 }
 
+# the applicant's document store: read by those who read a dossier of that applicant; File
+# lists keep the dossier scope (procedures/document_store.py)
+has_permission["Applicant Document"] = "onestop.procedures.document_store.has_permission"
+permission_query_conditions["Applicant Document"] = "onestop.procedures.document_store.query_conditions"
+permission_query_conditions["File"] = "onestop.procedures.document_store.file_query_conditions"
+
 # Spending charged to budget lines, checked where it is saved (resources/budget.py); agency
 # records saved in their agency's name only (core/permissions.py); every value checked and
 # cleaned before a record's own rules (core/inputs.py)
