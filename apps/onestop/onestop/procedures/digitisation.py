@@ -171,7 +171,7 @@ def digitisation_counts(
 	One aggregate query on Dossier.
 	"""
 	if group_by and group_by not in GROUPS:
-		frappe.throw(_("Group by one of: {0}").format(", ".join(_(g) for g in GROUPS)))
+		frappe.throw(_("Group by one of: {0}.").format(", ".join(_(g) for g in GROUPS)))
 	D = DocType("Dossier")
 	start = dt.datetime.combine(getdate(from_date), dt.time.min)
 	end = dt.datetime.combine(getdate(to_date), dt.time.max)

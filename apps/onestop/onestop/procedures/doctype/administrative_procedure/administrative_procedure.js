@@ -47,9 +47,9 @@ function show_digitisation(frm) {
 			const share = (value) => (value === null || value === undefined ? "–" : `${value}%`);
 			const rows = [
 				[__("Dossiers received this year"), r.received],
-				[__("% Dossiers Digitised"), share(r.all_digitised_rate)],
+				[__("% Dossiers Fully Digitised"), share(r.all_digitised_rate)],
 				[__("% Results Digitised"), share(r.result_digitised_rate)],
-				[__("% Reusing Digitised Documents"), share(r.reuse_rate)],
+				[__("% Dossiers Reusing Stored Documents"), share(r.reuse_rate)],
 			];
 			field.$wrapper.html(
 				`<table class="table table-bordered" style="max-width: 480px">${rows

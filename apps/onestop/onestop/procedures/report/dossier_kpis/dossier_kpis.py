@@ -91,9 +91,9 @@ def columns(group_by: str) -> list[dict]:
 		rate("online_rate", _("% Filed Online")),
 		rate("on_the_spot_rate", _("% On the Spot")),
 		rate("satisfaction_rate", _("% Satisfied")),
-		rate("all_digitised_rate", _("% Dossiers Digitised")),
+		rate("all_digitised_rate", _("% Dossiers Fully Digitised")),
 		rate("result_digitised_rate", _("% Results Digitised")),
-		rate("reuse_rate", _("% Reusing Digitised Documents")),
+		rate("reuse_rate", _("% Dossiers Reusing Stored Documents")),
 	]
 
 
@@ -162,7 +162,7 @@ def summary(total: dict) -> list[dict]:
 			"indicator": "Green",
 		},
 		{
-			"label": _("% Dossiers Digitised"),
+			"label": _("% Dossiers Fully Digitised"),
 			"value": total.get("all_digitised_rate"),
 			"datatype": "Percent",
 			"indicator": "Blue",
