@@ -34,6 +34,7 @@ PUBLIC = {
 	"Training Organiser": "child, scoped with Training Course",
 	"API Call Log": "System Managers only: the calls of the open API",
 	"API Idempotency Key": "System Managers only: the open API's idempotency keys",
+	"SMS Log": "Frappe's log of the SMS sent: System Managers and the centre's receiving officers, who see every dossier",
 }
 OFFICERS = {  # the restricted user of each scope, and an agency they are not
 	"Agency Officer": ("officer.snv@onestop.localhost", "Sở Nội vụ"),
