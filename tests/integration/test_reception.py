@@ -303,3 +303,37 @@ def test_the_receiving_officer_lands_on_the_reception_screen():
 	assert frappe.db.exists("Page", "reception")
 	roles = {r.role for r in frappe.get_doc("Page", "reception").roles}
 	assert "Receiving Officer" in roles
+
+
+# ------------------------------------------------------------------ the sample catalogue
+def test_the_sample_catalogue_lists_components_and_old_sites_get_them():
+	from pathlib import Path
+
+	from onestop.patches.v0_3 import fill_sample_procedure_components as patch
+	from onestop.planning.register_import import load_register
+	from onestop.procedures.catalogue_import import import_catalogue
+
+	root = Path(__file__).resolve().parents[2] / "fixtures"
+	load_register(json.loads((root / "agencies" / "ba-ria-vung-tau.json").read_text(encoding="utf-8")))
+	import_catalogue("Procedure Field", str(root / "procedures" / "procedure_fields.csv"))
+	import_catalogue("Administrative Procedure", str(root / "procedures" / "administrative_procedures.csv"))
+	house = frappe.get_doc("Administrative Procedure", "1.001021-v1")
+	assert [(c.component, c.copy_kind, c.quantity, c.optional) for c in house.components] == [
+		("Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 01)", "Original", 1, 0),
+		("Bản sao giấy tờ chứng minh quyền sử dụng đất", "Certified Copy", 1, 0),
+		("Bản vẽ thiết kế xây dựng", "Original", 2, 0),
+		("Bản kê khai năng lực, kinh nghiệm của tổ chức, cá nhân thiết kế", "Copy", 1, 1),
+	]
+	assert [s.stage_name for s in house.stages] == ["Tiếp nhận", "Thẩm định", "Phê duyệt", "Trả kết quả"]
+	# a site that imported the catalogue before the components: the patch adds them, once
+	frappe.db.delete("Procedure Component", {"parent": "1.001021-v1"})
+	patch.execute()
+	patch.execute()
+	again = frappe.get_doc("Administrative Procedure", "1.001021-v1")
+	assert [c.component for c in again.components] == [c.component for c in house.components]
+	# the receiving officer finds it without accents and sees the components
+	with at(MONDAY):
+		found = as_receiver(search_procedures, "cap giay phep xay dung nha o")
+		assert found[0].name == "1.001021-v1"
+		shown = as_receiver(procedure_details, "1.001021-v1")
+	assert len(shown["components"]) == 4 and shown["fee"] == house.fee
