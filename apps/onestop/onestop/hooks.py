@@ -16,8 +16,9 @@ after_install = ["onestop.install.after_install", "onestop.procedures.messages.i
 # System Managers only (setup.py)
 after_migrate = ["onestop.setup.after_migrate", "onestop.procedures.messages.install_templates"]
 
-# the desk helpers every onestop form uses (public/js/onestop_desk.js)
-app_include_js = ["/assets/onestop/js/onestop_desk.js"]
+# the desk helpers every onestop form uses (public/js/onestop_desk.js); the counter's queue
+# panel the reception screen shows (public/js/queue_panel.js)
+app_include_js = ["/assets/onestop/js/onestop_desk.js", "/assets/onestop/js/queue_panel.js"]
 
 # Helpers the legal forms (Dossier print formats) call
 jinja = {
@@ -174,6 +175,11 @@ doc_events = {
 	# SMS and e-mail to the applicant at receipt, supplement request, result ready and apology
 	"Dossier": {"on_update": "onestop.procedures.messages.on_dossier_update"},
 }
+
+# queue numbers: a dossier received from a ticket is linked to it; a counter's fields get their
+# ticket prefixes (procedures/queue.py)
+doc_events.setdefault("Dossier", {})["after_insert"] = "onestop.procedures.queue.link_received_dossier"
+doc_events.setdefault("Service Counter", {})["validate"] = "onestop.procedures.queue.check_counter"
 
 before_request = ["onestop.core.requests.before_request"]
 # each call of the open API (onestop/api/v1.py) logged after its response (API Call Log), and

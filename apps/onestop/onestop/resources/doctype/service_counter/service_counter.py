@@ -13,10 +13,18 @@ class ServiceCounter(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from onestop.resources.doctype.service_counter_field.service_counter_field import (
+			ServiceCounterField,
+		)
+
 		agency: DF.Link
 		counter_name: DF.Data
+		current_ticket: DF.Link | None
 		description: DF.SmallText | None
+		fields: DF.TableMultiSelect[ServiceCounterField]
 		is_active: DF.Check
+		officer: DF.Link | None
+		sort_order: DF.Int
 		staff_required: DF.Int
 	# end: auto-generated types
 	pass
