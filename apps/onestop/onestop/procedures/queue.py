@@ -51,12 +51,12 @@ class QueueError(frappe.ValidationError):
 
 
 # ------------------------------------------------------------------ fields and prefixes
-def ensure_prefixes(fields: list[str] | None) -> dict[str, str]:
-	"""Give each of `fields` (Procedure Field names; None or empty: every field) a queue prefix
-	if it has none: the first free letter. Returns {field: prefix}."""
+def ensure_prefixes(fields: list[str]) -> dict[str, str]:
+	"""Give each of `fields` (Procedure Field names) a queue prefix if it has none: the first
+	free letter, in the order of the fields' names. Returns {field: prefix}."""
 	rows = frappe.get_all("Procedure Field", fields=["name", "queue_prefix"], order_by="name asc")
 	used = {r.queue_prefix for r in rows if r.queue_prefix}
-	wanted = set(fields) if fields else {r.name for r in rows}
+	wanted = set(fields)
 	result = {}
 	for row in rows:
 		if row.name in wanted and not row.queue_prefix:
@@ -77,7 +77,9 @@ def check_counter(doc, method=None) -> None:
 		if row.field in seen:
 			frappe.throw(_("The field {0} is listed twice.").format(row.field), QueueError)
 		seen.add(row.field)
-	ensure_prefixes(sorted(seen))
+	fields = counter_fields(doc)
+	if fields:
+		ensure_prefixes(fields)
 	if doc.officer and not frappe.db.get_value("User", doc.officer, "enabled"):
 		frappe.throw(_("The officer {0} is not an active user.").format(doc.officer), QueueError)
 	doc.current_ticket = (
@@ -85,31 +87,45 @@ def check_counter(doc, method=None) -> None:
 	)
 
 
-def counter_fields(counter: str) -> list[str]:
-	"""The fields a counter serves ([] when it serves every field)."""
-	return frappe.get_all(
-		"Service Counter Field", filters={"parent": counter, "parenttype": "Service Counter"}, pluck="field"
+def counter_fields(counter: str | dict) -> list[str]:
+	"""The fields whose tickets a counter calls: those it lists (Fields Called Here), else the
+	fields of the current procedures of the agency it serves (Agency Served); [] for none.
+	`counter`: a Service Counter name, or a record (a form being saved) with fields and agency."""
+	if isinstance(counter, str):
+		listed = frappe.get_all(
+			"Service Counter Field",
+			filters={"parent": counter, "parenttype": "Service Counter"},
+			pluck="field",
+		)
+		agency = None if listed else frappe.db.get_value("Service Counter", counter, "agency")
+	else:
+		listed = [row.field for row in counter.get("fields") or [] if row.field]
+		agency = counter.get("agency")
+	if listed or not agency:
+		return sorted(set(listed))
+	return sorted(
+		set(
+			frappe.get_all(
+				"Administrative Procedure",
+				filters={"competent_agency": agency, "is_current": 1, "field": ("is", "set")},
+				pluck="field",
+			)
+		)
 	)
 
 
 def served_fields() -> list[dict]:
 	"""The fields some active counter serves, with their prefix and name, in prefix order:
 	the kiosk's buttons."""
-	counters = frappe.get_all("Service Counter", filters={"is_active": 1}, pluck="name")
-	if not counters:
-		return []
 	named = set()
-	for counter in counters:
-		fields = counter_fields(counter)
-		if not fields:
-			named = None  # a counter serving every field
-			break
-		named.update(fields)
-	filters = {"queue_prefix": ("is", "set")}
-	if named is not None:
-		filters["name"] = ("in", sorted(named))
+	for counter in frappe.get_all("Service Counter", filters={"is_active": 1}, pluck="name"):
+		named.update(counter_fields(counter))
+	if not named:
+		return []
 	rows = frappe.get_all(
-		"Procedure Field", filters=filters, fields=["name as field", "field_name", "queue_prefix as prefix"]
+		"Procedure Field",
+		filters={"queue_prefix": ("is", "set"), "name": ("in", sorted(named))},
+		fields=["name as field", "field_name", "queue_prefix as prefix"],
 	)
 	return sorted(rows, key=lambda r: (len(r.prefix), r.prefix))
 
@@ -419,7 +435,7 @@ def _result(counter: frappe._dict, ticket: frappe._dict | None) -> dict:
 @frappe.whitelist(methods=["POST"])
 def call_next(counter: str) -> dict:
 	"""Call the next number at `counter` (a Service Counter name): the oldest ticket of today
-	still waiting, of the fields the counter serves (every field when it lists none).
+	still waiting, of the fields the counter calls (counter_fields).
 
 	The ticket at the counter before is finished first (Done; served from its call if the
 	service was never started). Returns {counter, ticket: ticket_view or None when nobody is
@@ -440,14 +456,11 @@ def call_next(counter: str) -> dict:
 		if current and current.status in OPEN:
 			_finish(current, now)
 	fields = counter_fields(c.name)
-	values = {"day": now.date(), "fields": tuple(fields)}
-	found = frappe.db.sql(
+	found = fields and frappe.db.sql(
 		"""select name, ticket_number, field from `tabQueue Ticket`
-		where ticket_date = %(day)s and status = 'Waiting' {fields}
-		order by taken_at asc, seq asc limit 1 for update skip locked""".format(
-			fields="and field in %(fields)s" if fields else ""
-		),
-		values,
+		where ticket_date = %(day)s and status = 'Waiting' and field in %(fields)s
+		order by taken_at asc, seq asc limit 1 for update skip locked""",
+		{"day": now.date(), "fields": tuple(fields)},
 		as_dict=True,
 	)
 	if not found:
@@ -543,7 +556,7 @@ def counter_panel(counter: str | None = None) -> dict:
 		],
 		"counter": chosen.counter,
 		"ticket": ticket_view(chosen.current_ticket) if chosen.current_ticket else None,
-		"waiting": sum(n for f, n in waiting.items() if not fields or f in fields),
+		"waiting": sum(n for f, n in waiting.items() if f in fields),
 	}
 
 
