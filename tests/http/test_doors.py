@@ -35,6 +35,7 @@ PUBLIC = {
 	"API Call Log": "System Managers only: the calls of the open API",
 	"API Idempotency Key": "System Managers only: the open API's idempotency keys",
 	"SMS Log": "Frappe's log of the SMS sent: System Managers and the centre's receiving officers, who see every dossier",
+	"Signing Certificate": "System Managers only: the agencies' signing certificates and keys",
 }
 OFFICERS = {  # the restricted user of each scope, and an agency they are not
 	"Agency Officer": ("officer.snv@onestop.localhost", "Sở Nội vụ"),
@@ -52,8 +53,16 @@ out["reports"] = frappe.get_all("Report", filters={"module": ("in", modules), "r
 if not frappe.db.exists("Training Course", {"course_title": "_Test Tập huấn của Sở Xây dựng"}):
 	frappe.get_doc({"doctype": "Training Course", "course_title": "_Test Tập huấn của Sở Xây dựng", "topic_kind": "Professional Skills",
 		"lead_agency": "Sở Xây dựng", "sessions": [{"session_date": "2018-05-10", "part_of_day": "Full Day"}]}).insert(ignore_permissions=True)
+# the applicant's document store follows the dossiers of its applicant (document_store.py):
+# an entry of an applicant with no dossier the officer reads
+from onestop.procedures.document_store import STORE
+if not frappe.db.exists(STORE, {"applicant_id": "_Test-kho-du-lieu"}):
+	source = frappe.get_all("Dossier", filters={"competent_agency": ("!=", "Sở Tư pháp")}, pluck="name", limit=1)
+	if source:
+		frappe.get_doc({"doctype": STORE, "applicant_id": "_Test-kho-du-lieu", "document_kind": "Tờ khai (thử)",
+			"source": "Component", "file": "/private/files/_test-kho-du-lieu.pdf", "source_dossier": source[0]}).insert(ignore_permissions=True)
 targets = {}
-for dt, scope in SCOPES.items():
+for dt, scope in [*SCOPES.items(), (STORE, DOSSIER)]:
 	user = "processor.stp@onestop.localhost" if scope is DOSSIER else "officer.snv@onestop.localhost"
 	names = frappe.get_all(dt, pluck="name", order_by="creation desc", limit=400)
 	other = next((n for n in names if not frappe.has_permission(dt, "read", doc=n, user=user)), None)
