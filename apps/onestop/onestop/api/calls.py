@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import json
 import re
 import time
@@ -125,15 +126,11 @@ def claim_key(key: str, digest: str) -> str | None:
 		).insert(ignore_permissions=True, ignore_links=True)
 		return None
 	except frappe.DuplicateEntryError:
-		pass
-	# a locking read sees the committed row, whatever this transaction read before
-	row = frappe.db.get_value(
-		"API Idempotency Key",
-		key_name(client, key),
-		["fingerprint", "dossier"],
-		as_dict=True,
-		for_update=True,
-	)
+		frappe.clear_messages()  # Frappe's "already exists": expected here, not news to the client
+	# a locking read sees the committed row, whatever this transaction read before; a shared
+	# lock, as the failed insert already holds: parallel callers waiting on the same key share it
+	# (an exclusive lock here would deadlock them against each other)
+	row = shared_read("API Idempotency Key", key_name(client, key), ["fingerprint", "dossier"])
 	if row.fingerprint != digest:
 		frappe.throw(
 			_(
@@ -143,6 +140,16 @@ def claim_key(key: str, digest: str) -> str | None:
 			title=_("Idempotency Key Reused"),
 		)
 	return row.dossier
+
+
+def shared_read(doctype: str, name: str, fields: list[str]) -> frappe._dict | None:
+	"""The committed values of a row under a shared lock (LOCK IN SHARE MODE): what another
+	transaction committed after this one's first read, without blocking other readers."""
+	columns = ", ".join(f"`{field}`" for field in fields)
+	rows = frappe.db.sql(
+		f"select {columns} from `tab{doctype}` where name = %s lock in share mode", name, as_dict=True
+	)
+	return rows[0] if rows else None
 
 
 def settle_key(key: str, dossier: str) -> None:
@@ -157,6 +164,8 @@ def api_method(fn):
 	"""Mark a function of the open API: its call is logged (API Call Log) after the response,
 	with its HTTP status and duration. Put it under @frappe.whitelist."""
 
+	signature = inspect.signature(fn)
+
 	@functools.wraps(fn)
 	def wrapper(*args, **kwargs):
 		if getattr(frappe.local, "request", None):
@@ -166,6 +175,15 @@ def api_method(fn):
 				"idempotency_key": None,
 				"dossier": None,
 			}
+		try:
+			signature.bind(*args, **kwargs)
+		except TypeError:
+			missing = [
+				name
+				for i, (name, param) in enumerate(signature.parameters.items())
+				if param.default is inspect.Parameter.empty and i >= len(args) and name not in kwargs
+			]
+			frappe.throw(_("Missing arguments: {0}.").format(", ".join(missing) or "-"))
 		return fn(*args, **kwargs)
 
 	wrapper.onestop_api = True

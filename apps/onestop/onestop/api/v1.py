@@ -42,6 +42,7 @@ from onestop.api.calls import (
 	note,
 	request_key,
 	settle_key,
+	shared_read,
 )
 from onestop.core.clock import now
 from onestop.core.db import retry_deadlock
@@ -261,9 +262,7 @@ def create_dossier(
 		)
 	made = claim_key(key, fingerprint(payload))
 	if made:
-		row = frappe.db.get_value(
-			"Dossier", made, ["name", "status", "received_at", "due_at"], as_dict=True, for_update=True
-		)
+		row = shared_read("Dossier", made, ["name", "status", "received_at", "due_at"])
 		note(dossier=made)
 		return _receipt(row, created=False)
 	doc = frappe.get_doc(
