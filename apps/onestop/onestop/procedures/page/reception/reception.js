@@ -127,7 +127,7 @@ onestop.Reception = class Reception {
 			}
 		});
 		this.input("applicant_id").on("change", () => this.lookup());
-		for (const name of ["applicant_name", "applicant_type", "phone", "email", "address"]) {
+		for (const name of ["applicant_name", "phone", "address"]) {
 			this.input(name).on("keydown", (ev) => {
 				if (ev.key === "Enter" && !ev.ctrlKey) {
 					ev.preventDefault();
@@ -175,20 +175,25 @@ onestop.Reception = class Reception {
 			["alt+t", () => this.ask_reason("refuse"), __("Refuse to Receive")],
 			["alt+n", () => this.reset(), __("Next Dossier")],
 		];
+		// listed in Frappe's keyboard shortcuts (Shift+/) for this page
 		for (const [shortcut, action, description] of keys) {
-			frappe.ui.keys.add_shortcut({
-				shortcut,
-				page,
-				description,
-				ignore_inputs: true,
-				condition: () => !window.cur_dialog || !cur_dialog.display,
-				action: (ev) => {
-					ev && ev.stopPropagation && ev.stopPropagation();
-					action();
-					return true;
-				},
-			});
+			frappe.ui.keys.add_shortcut({ shortcut, page, description, ignore_inputs: true, action });
 		}
+		// and taken first, in the capture phase, so that no desk-wide key (Frappe's Alt+letter
+		// menus, Ctrl+Enter elsewhere) acts while the screen is open
+		const actions = Object.fromEntries(keys.map(([shortcut, action]) => [shortcut, action]));
+		document.addEventListener(
+			"keydown",
+			(ev) => {
+				if (!$(this.wrapper).is(":visible") || (window.cur_dialog && cur_dialog.display)) return;
+				const action = actions[frappe.ui.keys.get_key(ev)];
+				if (!action) return;
+				ev.preventDefault();
+				ev.stopPropagation();
+				action();
+			},
+			true
+		);
 	}
 
 	render_queue_panel() {
@@ -474,7 +479,8 @@ onestop.Reception = class Reception {
 	}
 
 	next_after(name) {
-		const order = ["applicant_name", "applicant_type", "phone", "email", "address"];
+		// Enter runs through what is asked of every applicant; the type and e-mail by Tab
+		const order = ["applicant_name", "phone", "address"];
 		const i = order.indexOf(name);
 		if (i < order.length - 1) this.input(order[i + 1]).focus();
 		else this.first_component().focus();
