@@ -432,6 +432,37 @@ def _result(counter: frappe._dict, ticket: frappe._dict | None) -> dict:
 	return {"counter": counter.name, "ticket": ticket_view(ticket.name) if ticket else None}
 
 
+CANDIDATES = 50  # waiting tickets tried, oldest first, before a counter is told nobody waits
+
+
+def _take_oldest_waiting(fields: list[str], day: dt.date) -> frappe._dict | None:
+	"""The oldest ticket of `day` still waiting for one of `fields`, locked for this transaction;
+	None when there is none. The line is read in order without locks, then each candidate is
+	locked by its primary key with SKIP LOCKED and checked to be still waiting (a locking read
+	sees the latest committed row): a ticket another counter is calling is passed over, and
+	only the ticket taken is locked (a sorted locking read would lock every row it sorts, and
+	leave nothing to the counters calling at the same moment)."""
+	if not fields:
+		return None
+	candidates = frappe.get_all(
+		"Queue Ticket",
+		filters={"ticket_date": day, "status": "Waiting", "field": ("in", fields)},
+		pluck="name",
+		order_by="taken_at asc, seq asc",
+		limit=CANDIDATES,
+	)
+	for name in candidates:
+		row = frappe.db.sql(
+			"""select name, ticket_number, field from `tabQueue Ticket`
+			where name = %s and status = 'Waiting' for update skip locked""",
+			name,
+			as_dict=True,
+		)
+		if row:
+			return row[0]
+	return None
+
+
 @frappe.whitelist(methods=["POST"])
 def call_next(counter: str) -> dict:
 	"""Call the next number at `counter` (a Service Counter name): the oldest ticket of today
@@ -442,7 +473,8 @@ def call_next(counter: str) -> dict:
 	waiting}. Raises frappe.PermissionError (HTTP 403) unless the caller is the officer at the
 	counter, a receiving officer or a system manager; QueueError (HTTP 417) for an unknown or
 	closed counter. The counter's row and the ticket's are locked (SELECT … FOR UPDATE; SKIP
-	LOCKED on the waiting line), so counters calling at once never take the same ticket."""
+	LOCKED on each ticket of the waiting line: _take_oldest_waiting), so counters calling at
+	once never take the same ticket."""
 	c = _lock_counter(counter)
 	now = clock.now()
 	if c.current_ticket:
@@ -455,19 +487,12 @@ def call_next(counter: str) -> dict:
 		)
 		if current and current.status in OPEN:
 			_finish(current, now)
-	fields = counter_fields(c.name)
-	found = fields and frappe.db.sql(
-		"""select name, ticket_number, field from `tabQueue Ticket`
-		where ticket_date = %(day)s and status = 'Waiting' and field in %(fields)s
-		order by taken_at asc, seq asc limit 1 for update skip locked""",
-		{"day": now.date(), "fields": tuple(fields)},
-		as_dict=True,
-	)
+	found = _take_oldest_waiting(counter_fields(c.name), now.date())
 	if not found:
 		_set_current(c, None)
 		_changed("cleared", None, c.name)
 		return _result(c, None)
-	ticket = found[0]
+	ticket = found
 	_set_ticket(ticket, status="Called", counter=c.name, called_at=now, called_by=frappe.session.user)
 	_set_current(c, ticket.name)
 	_changed("called", ticket, c.name)

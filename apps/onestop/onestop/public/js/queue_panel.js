@@ -34,7 +34,6 @@ onestop.queue.Panel = class QueuePanel {
 		this.$host = $host.addClass("onestop-queue-panel");
 		this.counter = localStorage.getItem(onestop.queue.STORAGE) || null;
 		this.ticket = null;
-		this.busy = false;
 		onestop.queue.panel = this;
 		this.load();
 		frappe.realtime.on(onestop.queue.EVENT, (m) => this.on_change(m));
@@ -93,12 +92,12 @@ onestop.queue.Panel = class QueuePanel {
 					<button class="btn btn-sm btn-primary queue-call">${e(__("Call the Next Number"))} <kbd>F8</kbd></button>
 					<button class="btn btn-sm btn-default queue-recall" ${t ? "" : "disabled"}>${e(__("Call Again"))}</button>
 					<button class="btn btn-sm btn-default queue-start" ${t && t.status === "Called" ? "" : "disabled"}>${e(
-						__("Start Serving")
-					)}</button>
+			__("Start Serving")
+		)}</button>
 					<button class="btn btn-sm btn-default queue-finish" ${t ? "" : "disabled"}>${e(__("Finish"))}</button>
 					<button class="btn btn-sm btn-default queue-absent" ${t && t.status === "Called" ? "" : "disabled"}>${e(
-						__("Absent")
-					)}</button>
+			__("Absent")
+		)}</button>
 				</div>
 			</div>`);
 		this.$host.find(".queue-counter").on("change", (ev) => {
@@ -113,19 +112,27 @@ onestop.queue.Panel = class QueuePanel {
 	}
 
 	act(method) {
-		if (this.busy || !this.state || !this.state.counter) return;
-		const args = method === "call_next" ? { counter: this.state.counter } : { ticket: this.ticket && this.ticket.ticket };
+		// one action after the other, on the state the one before left (a click is never dropped)
+		this.queue = (this.queue || Promise.resolve()).then(() => this.run(method)).catch(() => null);
+		return this.queue;
+	}
+
+	run(method) {
+		if (!this.state || !this.state.counter) return;
+		const args =
+			method === "call_next"
+				? { counter: this.state.counter }
+				: { ticket: this.ticket && this.ticket.ticket };
 		if (method !== "call_next" && !args.ticket) return;
-		this.busy = true;
-		return frappe
-			.call({ method: onestop.queue.METHOD + method, args, freeze: false })
-			.then((r) => {
-				if (method === "call_next" && !r.message.ticket) {
-					frappe.show_alert({ message: __("Nobody is waiting for this counter."), indicator: "orange" });
-				}
-				$(document).trigger("onestop-queue-ticket", [r.message.ticket]);
-				return this.load();
-			})
-			.finally(() => (this.busy = false));
+		return frappe.call({ method: onestop.queue.METHOD + method, args, freeze: false }).then((r) => {
+			if (method === "call_next" && !r.message.ticket) {
+				frappe.show_alert({
+					message: __("Nobody is waiting for this counter."),
+					indicator: "orange",
+				});
+			}
+			$(document).trigger("onestop-queue-ticket", [r.message.ticket]);
+			return this.load();
+		});
 	}
 };
