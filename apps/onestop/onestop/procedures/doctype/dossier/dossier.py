@@ -428,3 +428,16 @@ def on_doctype_update():
 		["resolution", "received_at", "late_agency", "competent_agency", "days_late"],
 		"late_by_period",
 	)
+	# the digitisation rates of a period per agency on the index alone (procedures/digitisation.py)
+	frappe.db.add_index(
+		"Dossier",
+		[
+			"received_at",
+			"competent_agency",
+			"status",
+			"all_components_digitised",
+			"result_digitised",
+			"reused_documents",
+		],
+		"digitisation_by_period",
+	)
