@@ -330,7 +330,7 @@ def _display_state() -> dict:
 			for r in recent
 		],
 		"waiting": frappe.db.count("Queue Ticket", {"ticket_date": today, "status": "Waiting"}),
-		"at": str(clock.now()),
+		"at": str(clock.now().replace(microsecond=0)),
 	}
 
 
