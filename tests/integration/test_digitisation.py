@@ -251,3 +251,16 @@ def test_the_public_status_page_shows_no_document(hand_set):
 	shown = find(hand_set.d1, token)
 	assert shown and not {k for k in shown if "file" in k or "signed" in k or "document" in k}
 	assert "/private/" not in str(shown)
+
+
+def test_a_scan_uploaded_before_the_dossier_is_saved_is_attached_to_it(world):
+	upload = frappe.get_doc(
+		{"doctype": "File", "file_name": "truoc.pdf", "is_private": 1, "content": b"%PDF-1.4 before"}
+	).insert(ignore_permissions=True)
+	rows = documents(ID_CARD)
+	rows[0]["attachment"] = upload.file_url
+	name = dossier(world.p, DT(2025, 10, 6, 9, 0), applicant_id="X-9", documents=rows)
+	attached = frappe.db.get_value("File", upload.name, ["attached_to_doctype", "attached_to_name"])
+	assert attached == ("Dossier", name)
+	assert frappe.db.get_value("Dossier", name, "all_components_digitised") == 1
+	assert frappe.db.exists("Applicant Document", {"source_dossier": name, "document_kind": ID_CARD})

@@ -105,12 +105,29 @@ def _stamp_result(doc, before, user, now) -> None:
 
 
 def _check_private_scan(doc, file_url: str, what: str) -> None:
-	"""A scan is a private file attached to this dossier (its readers, and no one else, read it)."""
+	"""A scan is a private file attached to this dossier (its readers, and no one else, read it).
+	On a new dossier, a private file the user uploaded unattached is attached once the dossier
+	is saved (attach_pending)."""
 	if doc.is_new():
-		frappe.throw(
-			_("Save the dossier first, then attach the scan of {0}.").format(frappe.bold(what)),
-			DigitisationError,
+		own = frappe.db.get_value(
+			"File",
+			{"file_url": file_url, "attached_to_doctype": ("is", "not set"), "owner": frappe.session.user},
+			"is_private",
 		)
+		if own is None:
+			frappe.throw(
+				_("Save the dossier first, then attach the scan of {0}.").format(frappe.bold(what)),
+				DigitisationError,
+			)
+		if not own:
+			frappe.throw(
+				_("The scan of {0} must be a private file: upload it again with Private ticked.").format(
+					frappe.bold(what)
+				),
+				DigitisationError,
+			)
+		doc.flags.onestop_pending_scans = [*(doc.flags.onestop_pending_scans or []), file_url]
+		return
 	found = frappe.db.get_value(
 		"File",
 		{"file_url": file_url, "attached_to_doctype": "Dossier", "attached_to_name": doc.name},
@@ -147,6 +164,13 @@ def _attach_own_upload(doc, file_url: str):
 			"File", found.name, {"attached_to_doctype": "Dossier", "attached_to_name": doc.name}
 		)
 	return found
+
+
+def attach_pending(doc) -> None:
+	"""After a new dossier is saved: the scans uploaded before it existed are attached to it."""
+	for file_url in doc.flags.onestop_pending_scans or []:
+		_attach_own_upload(doc, file_url)
+	doc.flags.onestop_pending_scans = None
 
 
 # ------------------------------------------------------------------ rates

@@ -41,6 +41,9 @@ class ReuseError(frappe.ValidationError):
 def keep(doc, method=None) -> None:
 	"""Dossier on_update: the dossier's digitised components and result in the store (one entry
 	per dossier, source and kind: updated when the scan changes, removed when it is removed)."""
+	from onestop.procedures.digitisation import attach_pending
+
+	attach_pending(doc)
 	applicant = (doc.applicant_id or "").strip()
 	wanted = {}
 	if applicant:
