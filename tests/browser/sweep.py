@@ -60,6 +60,8 @@ ALLOWED_WORDS = {
 	"Drive",
 	"Dropbox",
 	"Slack",
+	"video",  # written as is in Vietnamese ("Xem video")
+	"pfx",  # the file type of a PKCS#12 certificate (.pfx), like .p12
 	"Webhook",  # the technical term, used as is by Vietnamese integrators (no settled translation)
 }
 
