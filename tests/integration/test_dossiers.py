@@ -301,3 +301,28 @@ def test_the_public_status_page_shows_that_dossier_only_and_nothing_personal(dep
 		assert personal not in html
 	frappe.local.form_dict = frappe._dict(ma=mine.name, t="not-the-token")
 	assert mine.procedure_name not in get_response_content("tra-cuu-ho-so")
+
+
+def test_the_public_status_page_is_vietnamese_whatever_the_browser_says_with_an_english_switch(department):
+	"""Issue 14: the citizen's page in Vietnamese for Guest even when the browser asks for English
+	(frappe.local.lang set to "en" as Frappe sets it from Accept-Language), English through the
+	switch (?_lang=en) which keeps the dossier's link; no navbar or "Built on Frappe" footer."""
+	from frappe.website.serve import get_response_content
+
+	proc = procedure(legal_days=3, agency=department)
+	mine = frappe.get_doc("Dossier", dossier(proc, DT(2025, 10, 6, 9, 0)))
+	frappe.set_user("Guest")
+	try:
+		frappe.local.lang = "en"
+		frappe.local.form_dict = frappe._dict(ma=mine.name, t=mine.public_token)
+		html = get_response_content("tra-cuu-ho-so")
+		assert "Tình trạng hồ sơ" in html and "Dossier Status" not in html
+		assert f"ma={mine.name}" in html and "_lang=en" in html  # the switch keeps the link
+		assert "Frappe" not in html.split("<body", 1)[1].replace("frappe", "")  # no footer credit
+		assert "navbar" not in html.split("<body", 1)[1]
+		frappe.local.form_dict = frappe._dict(ma=mine.name, t=mine.public_token, _lang="en")
+		english = get_response_content("tra-cuu-ho-so")
+		assert "Dossier Status" in english and mine.name in english
+	finally:
+		frappe.local.lang = "vi"
+		frappe.set_user("Administrator")

@@ -11,6 +11,7 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 
 from onestop.dossier_timing import RATED
+from onestop.procedures.queue import public_page
 from onestop.procedures.rating import COMMENT_MAX
 
 no_cache = 1
@@ -29,7 +30,7 @@ PUBLIC_FIELDS = (
 
 
 def get_context(context):
-	context.no_cache = 1
+	public_page(context, keep=("ma", "t"))
 	context.title = _("Dossier Status")
 	code = (frappe.form_dict.get("ma") or "").strip()
 	token = (frappe.form_dict.get("t") or "").strip()
