@@ -117,6 +117,7 @@ def test_the_certificate_is_read_from_its_file(approved):
 	assert cert.serial_number == "A11CE" and "ký số thử" in cert.subject
 	assert cert.valid_until > cert.valid_from
 	assert cert.get_password("password") == PASSWORD
+	assert cert.certificate_pem.startswith("-----BEGIN CERTIFICATE") and "PRIVATE" not in cert.certificate_pem
 	assert frappe.db.get_value("Signing Certificate", cert.name, "password") != PASSWORD  # stored apart
 	with pytest.raises(SigningError):
 		frappe.get_doc(

@@ -89,6 +89,10 @@ def test_a_signed_pdf_verifies_intact_with_signer_and_time(archive):
 	# another certificate as the only root: the signature is still intact, not trusted
 	other = throwaway_pkcs12("Sở Khác", serial=7)
 	assert verify_pdf(signed, [certificate_der(other, PASSWORD)]).trusted is False
+	# the public PEM kept on the site is enough to trust it
+	pem = pdf_signing.certificate_pem(archive, PASSWORD)
+	assert "PRIVATE" not in pem
+	assert verify_pdf(signed, pdf_signing.pem_certificates(pem)).trusted is True
 
 
 def test_a_tampered_pdf_fails_verification(archive):

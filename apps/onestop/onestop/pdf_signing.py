@@ -207,6 +207,19 @@ def _asn1_cert(data: bytes) -> asn1_x509.Certificate:
 	return asn1_x509.Certificate.load(data)
 
 
+def certificate_pem(pkcs12_data: bytes, password: str | None) -> str:
+	"""The archive's certificate and the others it carries, PEM (public: no key)."""
+	_key, cert, others = load_pkcs12(pkcs12_data, password)
+	return "".join(c.public_bytes(Encoding.PEM).decode() for c in (cert, *others))
+
+
+def pem_certificates(pem: str) -> list[bytes]:
+	"""The DER bytes of each certificate in a PEM text (trust roots for verify_pdf)."""
+	if not pem:
+		return []
+	return [c.public_bytes(Encoding.DER) for c in x509.load_pem_x509_certificates(pem.encode())]
+
+
 def certificate_der(pkcs12_data: bytes, password: str | None) -> bytes:
 	"""The DER bytes of the archive's certificate (a trust root for verify_pdf)."""
 	return load_pkcs12(pkcs12_data, password)[1].public_bytes(Encoding.DER)

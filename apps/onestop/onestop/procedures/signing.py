@@ -147,20 +147,11 @@ def sign_result(dossier: str, result_file: str | None = None) -> dict:
 
 
 def trusted_certificates() -> list[bytes]:
-	"""The certificates of the site's Signing Certificates (DER), the roots verify_pdf trusts."""
-	from cryptography import x509
-	from cryptography.hazmat.primitives.serialization import Encoding
-
+	"""The public certificates of the site's Signing Certificates (DER), the roots verify_pdf
+	trusts; read from their stored PEM, never by opening the private keys."""
 	out = []
-	for name in frappe.get_all("Signing Certificate", pluck="name"):
-		cert = frappe.get_doc("Signing Certificate", name)
-		try:
-			_key, leaf, others = pdf_signing.load_pkcs12(
-				read_file(cert.certificate_file), cert.get_password("password", raise_exception=False)
-			)
-		except pdf_signing.SigningError:
-			continue
-		out += [c.public_bytes(Encoding.DER) for c in (leaf, *others) if isinstance(c, x509.Certificate)]
+	for pem in frappe.get_all("Signing Certificate", pluck="certificate_pem"):
+		out += pdf_signing.pem_certificates(pem or "")
 	return out
 
 
@@ -216,7 +207,9 @@ def certificate_details(doc) -> None:
 	if not password or set(password) == {"*"}:
 		password = doc.get_password("password", raise_exception=False) if not doc.is_new() else password
 	try:
-		info = pdf_signing.pkcs12_info(read_file(doc.certificate_file), password)
+		archive = read_file(doc.certificate_file)
+		info = pdf_signing.pkcs12_info(archive, password)
+		doc.certificate_pem = pdf_signing.certificate_pem(archive, password)
 	except pdf_signing.SigningError as e:
 		frappe.throw(_("The certificate cannot be opened: {0}").format(str(e)), SigningError)
 	doc.subject, doc.issuer, doc.serial_number = info.subject, info.issuer, info.serial_number

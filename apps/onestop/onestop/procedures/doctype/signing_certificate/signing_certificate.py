@@ -15,6 +15,7 @@ class SigningCertificate(Document):
 
 		agency: DF.Link
 		certificate_file: DF.Attach
+		certificate_pem: DF.LongText | None
 		enabled: DF.Check
 		issuer: DF.SmallText | None
 		password: DF.Password | None
