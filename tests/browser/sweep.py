@@ -37,7 +37,9 @@ VIEWS = {
 }
 
 # Responses of 400 or more that are meant: (method path or URL pattern, status, why)
-REFUSALS: list[tuple[str, int, str]] = []
+REFUSALS: list[tuple[str, int, str]] = [
+	(r"^/phieu-so\?so=X999$", 404, "a ticket that does not exist: the page says so, in Vietnamese"),
+]
 
 # Console errors that only repeat a response judged above (Chromium logs every failed load)
 CONSOLE_ECHO = re.compile(r"^Failed to load resource: the server responded with a status of (\d+)")
@@ -141,12 +143,14 @@ doctypes = frappe.get_all("DocType", filters={"module": ["in", modules], "istabl
 reports = frappe.get_all("Report", filters={"module": ["in", modules]}, fields=["name", "prepared_report"], order_by="module, name")
 prints = frappe.get_all("Print Format", filters={"module": ["in", modules], "disabled": 0},
 	fields=["name", "doc_type"], order_by="name")
+pages = frappe.get_all("Page", filters={"module": ["in", modules]}, pluck="name", order_by="name")
 out["reports"] = reports
 out["prints"] = prints
 out["roles"] = {}
 for role, user in ROLES.items():
 	frappe.set_user(user)
 	r = {"workspaces": [w["name"] for w in get_workspace_sidebar_items()["pages"]],
+		"pages": [p for p in pages if frappe.get_doc("Page", p).is_permitted()],
 		"singles": [], "lists": [], "new": [], "records": {}, "trees": [], "reports": [], "prints": []}
 	for d in doctypes:
 		if not frappe.has_permission(d.name, "read"):
@@ -172,6 +176,8 @@ frappe.set_user("Administrator")
 from onestop.procedures.forms import dossier_status_url
 dossier = frappe.get_last_doc("Dossier")
 out["status_url"] = dossier_status_url(dossier).split("/", 3)[3]
+ticket = frappe.get_all("Queue Ticket", pluck="name", order_by="creation desc", limit=1)
+out["ticket"] = ticket[0] if ticket else None
 """
 
 
@@ -179,6 +185,7 @@ def screens_of(role: str, plan: dict) -> list[Screen]:
 	"""The screens `role` reaches, in the order a person would open them."""
 	r = plan["roles"][role]
 	screens = [Screen("workspace", w, app_path(slug_ws(w))) for w in r["workspaces"]]
+	screens += [Screen("desk page", p, app_path(p)) for p in r.get("pages", [])]
 	for dt in r["singles"]:
 		screens.append(Screen("form", dt, app_path(slug(dt))))
 	for dt in r["lists"]:

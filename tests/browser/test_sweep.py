@@ -175,7 +175,12 @@ def sweep_role(role: str, plan: dict, base: str) -> list[Shot]:
 				Screen(
 					"page", "tra-cuu-ho-so (a wrong token)", "/" + plan["status_url"].split("&t=")[0] + "&t=x"
 				),
+				Screen("page", "lay-so (the kiosk)", "/lay-so"),
+				Screen("page", "man-hinh-goi-so (the hall display)", "/man-hinh-goi-so"),
+				Screen("page", "phieu-so (an unknown ticket)", "/phieu-so?so=X999"),
 			]
+			if plan.get("ticket"):
+				screens.append(Screen("page", "phieu-so (a ticket)", f"/phieu-so?so={quote(plan['ticket'])}"))
 		else:
 			try:
 				login(page, base, ROLES[role])
