@@ -62,7 +62,10 @@ def test_an_apology_is_keyed_by_its_new_appointment():
 
 def test_the_key_names_dossier_event_occurrence_and_channel():
 	event = Event(SUPPLEMENT, "2")
-	assert event.key("000.00.99.H99-251006-0001", "SMS") == "000.00.99.H99-251006-0001|Supplement Requested|2|SMS"
+	assert (
+		event.key("000.00.99.H99-251006-0001", "SMS")
+		== "000.00.99.H99-251006-0001|Supplement Requested|2|SMS"
+	)
 	assert event.key("X", "SMS") != event.key("X", "Email")
 
 

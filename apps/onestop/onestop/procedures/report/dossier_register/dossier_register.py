@@ -49,7 +49,8 @@ def execute(filters=None):
 	for i, row in enumerate(rows, 1):
 		row["idx"] = i
 		row["count"] = 1
-		row["status"] = _(row["status"])  # a Select value: the form shows it translated, so does the register
+		status = row["status"]  # a Select value: the form shows it translated, so does the register
+		row["status"] = _(status)
 	return columns(), rows
 
 
