@@ -55,9 +55,7 @@ def pytest_collection_modifyitems(config, items):
 		for item in browser:
 			if Path(str(item.fspath)).name == SWEEP:
 				item.add_marker(
-					pytest.mark.skip(
-						reason="ONESTOP_SWEEP=0: the sweep of every screen left out of this run"
-					)
+					pytest.mark.skip(reason="ONESTOP_SWEEP=0: the sweep of every screen left out of this run")
 				)
 
 

@@ -185,11 +185,11 @@ before_request = ["onestop.core.requests.before_request"]
 # each call of the open API (onestop/api/v1.py) logged after its response (API Call Log), and
 # the log cleared after 180 days by Frappe's Log Settings
 after_request = ["onestop.api.calls.log_call"]
+default_log_clearing_doctypes = {"API Call Log": 180}
 
 # a desk user lands on their role's home page after logging in (Role.home_page: the Receiving
 # Officer's reception screen, /app/reception; core/landing.py)
 on_session_creation = ["onestop.core.landing.land_on_role_home"]
-default_log_clearing_doctypes = {"API Call Log": 180}
 
 # Frappe's own save paths, run again once when a deadlock rolled them back (core/requests.py)
 override_whitelisted_methods = {
