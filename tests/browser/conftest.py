@@ -109,15 +109,17 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def shots():
-	"""Screenshots of each step, kept as the run's artefacts in tests/artifacts/browser/."""
+def shots(request):
+	"""Screenshots of each step, kept as the run's artefacts in tests/artifacts/browser/, named
+	after the test module (test_journey-01-….png): a module replaces its own, not the others'."""
 	ARTIFACTS.mkdir(parents=True, exist_ok=True)
-	for old in ARTIFACTS.glob("*.png"):
+	module = request.module.__name__.rsplit(".", 1)[-1]
+	for old in ARTIFACTS.glob(f"{module}-*.png"):
 		old.unlink()
 	count = iter(range(1, 100))
 
 	def shot(page, name: str) -> Path:
-		path = ARTIFACTS / f"{next(count):02d}-{name}.png"
+		path = ARTIFACTS / f"{module}-{next(count):02d}-{name}.png"
 		page.screenshot(path=str(path), full_page=True)
 		return path
 
