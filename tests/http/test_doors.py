@@ -36,6 +36,9 @@ PUBLIC = {
 	"API Idempotency Key": "System Managers only: the open API's idempotency keys",
 	"SMS Log": "Frappe's log of the SMS sent: System Managers and the centre's receiving officers, who see every dossier",
 	"Signing Certificate": "System Managers only: the agencies' signing certificates and keys",
+	"Procedure Component": "child of Administrative Procedure: the published dossier components",
+	"Service Counter Field": "child of Service Counter: the fields a counter calls",
+	"Queue Ticket": "queue numbers: a number, a field, a counter and times, no personal data",
 }
 OFFICERS = {  # the restricted user of each scope, and an agency they are not
 	"Agency Officer": ("officer.snv@onestop.localhost", "Sở Nội vụ"),
