@@ -264,3 +264,34 @@ def test_a_scan_uploaded_before_the_dossier_is_saved_is_attached_to_it(world):
 	assert attached == ("Dossier", name)
 	assert frappe.db.get_value("Dossier", name, "all_components_digitised") == 1
 	assert frappe.db.exists("Applicant Document", {"source_dossier": name, "document_kind": ID_CARD})
+
+
+def test_the_reception_screen_takes_a_stored_document_instead_of_the_paper(hand_set):
+	"""The applicant X-079001 comes back: the reception screen offers the ID card scanned on
+	d1 and, taken (reception.receive(reuse=…)), it counts as handed in, fills its component
+	row with the stored file and is counted once as reused; a refusal takes nothing."""
+	from onestop.core.clock import at
+	from onestop.procedures.reception import ReceptionError, receive
+
+	s = hand_set
+	applicant = {"applicant_type": "Person", "applicant_name": "Nguyễn Văn Số", "applicant_id": "X-079001"}
+	frappe.set_user(RECEIVER)
+	try:
+		with at(DT(2025, 10, 20, 9, 0)):
+			done = receive(s.p, applicant, documents(FORM), reuse=[s.id_card_entry])
+			with pytest.raises(ReceptionError):
+				receive(
+					s.p,
+					applicant,
+					documents(ID_CARD, FORM),
+					reuse=[s.id_card_entry],
+					outcome="refuse",
+					reason="x",
+				)
+	finally:
+		frappe.set_user("Administrator")
+	assert done["status"] == "Received" and done["reused"] == 1
+	doc = frappe.get_doc("Dossier", done["name"])
+	row = next(r for r in doc.documents if r.document == ID_CARD)
+	assert row.reused_from == s.id_card_entry and row.attachment
+	assert doc.reused_documents == 1

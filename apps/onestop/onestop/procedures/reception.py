@@ -17,7 +17,6 @@ for the preview, so the appointment shown is the one saved.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
 
@@ -27,6 +26,7 @@ from frappe.utils import get_datetime, getdate
 
 from onestop.core.clock import now as clock_now
 from onestop.core.inputs import clean_value
+from onestop.procedures import document_store
 from onestop.procedures.forms import FORM_KINDS, forms_for_dossier, print_format
 from onestop.text_search import Candidate, rank
 
@@ -44,8 +44,6 @@ OUTCOMES = {
 	"supplement": ("Request Supplement", "02"),
 	"refuse": ("Refuse", "03"),
 }
-# where issue 15's per-applicant document store offers reusable documents (optional)
-DOCUMENT_STORE = "onestop.procedures.document_store"
 
 
 class ReceptionError(frappe.ValidationError):
@@ -244,22 +242,11 @@ def find_applicant(applicant_id: str, procedure: str | None = None) -> dict:
 	}
 
 
-def reusable_documents(applicant_id: str, procedure: str | None) -> list | None:
-	"""HOOK POINT (issue 15): what the per-applicant document store offers for reuse.
-
-	Calls onestop.procedures.document_store.reusable_documents(applicant_id, procedure) when
-	the site has that module (it checks its own permissions); None when it does not exist, so
-	the screen shows no "reusable documents" box."""
-	try:
-		store = importlib.import_module(DOCUMENT_STORE)
-	except ModuleNotFoundError as e:
-		if e.name and DOCUMENT_STORE.startswith(e.name):
-			return None
-		raise
-	offer = getattr(store, "reusable_documents", None)
-	if offer is None:
-		return None
-	return list(offer(applicant_id, procedure) or [])
+def reusable_documents(applicant_id: str, procedure: str | None) -> list:
+	"""What the applicant's document store (procedures/document_store.py) holds that this
+	reception may reuse instead of asking for the paper again: its reusable_documents, which
+	checks its own permissions and returns the shape it documents."""
+	return list(document_store.reusable_documents(applicant_id, procedure) or [])
 
 
 # ------------------------------------------------------------------ saving
@@ -272,6 +259,7 @@ def receive(
 	shown_due_at: str | None = None,
 	outcome: str = "receive",
 	reason: str | None = None,
+	reuse: str | list | None = None,
 ) -> dict:
 	"""Save what the counter did with a dossier and return the form to print.
 
@@ -286,9 +274,13 @@ def receive(
 	computed now, else AppointmentChangedError (417) says the new one and nothing is saved.
 	outcome: "receive" (every required component handed in; receipt, form 01), "supplement"
 	(what is missing, in `reason`; form 02: the Workflow's Request Supplement) or "refuse"
-	(why, in `reason`; form 03: the Workflow's Refuse).
+	(why, in `reason`; form 03: the Workflow's Refuse). reuse (JSON list): Applicant Documents
+	(names, as reusable_documents lists them) taken from the applicant's document store instead
+	of the paper (document_store.reuse_document: each fills its component row, attaches its
+	file and is counted; Decree 45/2020/NĐ-CP, Art. 16); not with a refusal.
 	Returns {"name", "status", "received_at", "due_at", "form": {"number", "label",
-	"print_format"}, "print_url", "forms": forms_for_dossier(name)}.
+	"print_format"}, "print_url", "forms": forms_for_dossier(name), "reused" (documents
+	reused)}.
 	The dossier is inserted as the caller (DocPerms, Workflow, controller validation); the
 	workflow action is applied as the caller too. Raises ReceptionError (417) for bad input,
 	PermissionError (403) without the right to receive dossiers.
@@ -299,6 +291,14 @@ def receive(
 	proc = _procedure(procedure)
 	values = _applicant(applicant)
 	rows = _documents(documents)
+	reused = _reuse(reuse, outcome)
+	for name in reused:  # a document taken from the store is a component handed in
+		entry = frappe.db.get_value(document_store.STORE, name, ["document_kind", "copy_kind"], as_dict=True)
+		if not entry or not frappe.has_permission(document_store.STORE, "read", doc=name):
+			frappe.throw(_("No stored document {0}.").format(name), ReceptionError)
+		if not any(r["document"].lower() == entry.document_kind.strip().lower() for r in rows):
+			kind = entry.copy_kind if entry.copy_kind in KINDS else "Copy"
+			rows.append({"document": entry.document_kind.strip(), "copy_kind": kind, "quantity": 1})
 	reason = (reason or "").strip()
 	action, number = OUTCOMES[outcome]
 	if action and not reason:
@@ -344,6 +344,10 @@ def receive(
 		from frappe.model.workflow import apply_workflow
 
 		doc = apply_workflow(doc, action)
+	for document in reused:
+		document_store.reuse_document(doc.name, document)
+	if reused:
+		doc.reload()
 	regime = doc.forms_regime
 	fmt = print_format(regime, number)
 	forms = forms_for_dossier(doc.name)
@@ -360,6 +364,7 @@ def receive(
 		"form": form,
 		"print_url": print_url(doc.name, fmt),
 		"forms": forms,
+		"reused": len(reused),
 	}
 
 
@@ -435,6 +440,17 @@ def _applicant(value) -> dict:
 
 def _label(fieldname: str) -> str:
 	return frappe.get_meta("Dossier").get_label(fieldname)
+
+
+def _reuse(value, outcome: str) -> list[str]:
+	names = _parse(value if value is not None else [], list, _("Reused Documents"))
+	if len(names) > DOCUMENTS_MAX:
+		frappe.throw(_("At most {0} documents on one dossier.").format(DOCUMENTS_MAX), ReceptionError)
+	if any(not isinstance(n, str) or not n.strip() for n in names):
+		frappe.throw(_("Name each reused document as the document store lists it."), ReceptionError)
+	if names and outcome == "refuse":
+		frappe.throw(_("A refused dossier takes no documents from the store."), ReceptionError)
+	return list(dict.fromkeys(n.strip() for n in names))
 
 
 def _documents(value) -> list[dict]:

@@ -457,25 +457,51 @@ onestop.Reception = class Reception {
 	}
 
 	render_reusable(items) {
-		// HOOK POINT (issue 15): the per-applicant document store's offer, when the site has it
-		// (reception.reusable_documents returns null otherwise and nothing is shown)
+		// the applicant's document store (procedures/document_store.py): each document on file
+		// and still valid can be taken instead of the paper; one matching a component of the
+		// procedure is offered ticked, and ticks that component as handed in
 		const $box = this.$body.find(".reusable-documents").empty();
 		if (!Array.isArray(items) || !items.length) return;
 		const e = frappe.utils.escape_html;
 		$box.html(
-			`<div class="reusable-title">${e(__("Documents on file that can be reused"))}</div><ul>${items
+			`<div class="reusable-title">${e(
+				__("Documents on file that can be reused")
+			)}</div><ul class="list-unstyled">${items
 				.map(
 					(item) =>
-						`<li>${e(item.title || item.component || item.document || item.name || "")}${
+						`<li><label><input type="checkbox" class="reuse" data-name="${e(item.name)}"
+							data-kind="${e(item.document_kind || "")}" ${item.matches_component ? "checked" : ""}>
+							${e(item.document_kind || "")}${
 							item.valid_until
 								? ` <small>(${e(
 										__("valid until {0}", [frappe.datetime.str_to_user(item.valid_until)])
 								  )})</small>`
 								: ""
-						}</li>`
+						}</label></li>`
 				)
 				.join("")}</ul>`
 		);
+		$box.find("input.reuse").on("change", (ev) => this.reuse_ticks($(ev.target)));
+		$box.find("input.reuse:checked").each((_i, input) => this.reuse_ticks($(input)));
+	}
+
+	reuse_ticks($input) {
+		// a reused document is a component handed in: its row ticked (unticked with it)
+		const kind = ($input.attr("data-kind") || "").trim().toLowerCase();
+		this.$body.find(".component-row").each((_i, tr) => {
+			const $tr = $(tr);
+			const c = this.proc && this.proc.components[cint($tr.attr("data-index"))];
+			if (c && (c.component || "").trim().toLowerCase() === kind) {
+				$tr.find(".received").prop("checked", $input.prop("checked"));
+			}
+		});
+	}
+
+	reused() {
+		return this.$body
+			.find(".reusable-documents input.reuse:checked")
+			.map((_i, input) => $(input).attr("data-name"))
+			.get();
 	}
 
 	next_after(name) {
@@ -597,6 +623,7 @@ onestop.Reception = class Reception {
 								shown_due_at: this.proc.due_at,
 								outcome,
 								reason: reason || null,
+								reuse: JSON.stringify(outcome === "refuse" ? [] : this.reused()),
 							},
 							freeze: true,
 							freeze_message: __("Saving…"),
