@@ -9,11 +9,8 @@ import hashlib
 
 import frappe
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from fpdf import FPDF
+from unit.test_pdf_signing import throwaway_pkcs12 as unit_pkcs12
 
 from onestop.procedures.digitisation import SignedResultError
 from onestop.procedures.signing import SigningError, sign_result, verify_file, verify_result
@@ -28,29 +25,9 @@ PASSWORD = "mật-khẩu-thử-ký-số"
 
 
 def throwaway_pkcs12(common_name: str, serial: int) -> bytes:
-	"""A self-signed certificate and key, made now, as a PKCS#12 archive."""
-	key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-	name = x509.Name(
-		[
-			x509.NameAttribute(x509.NameOID.COUNTRY_NAME, "VN"),
-			x509.NameAttribute(x509.NameOID.COMMON_NAME, common_name),
-		]
-	)
-	start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
-	cert = (
-		x509.CertificateBuilder()
-		.subject_name(name)
-		.issuer_name(name)
-		.public_key(key.public_key())
-		.serial_number(serial)
-		.not_valid_before(start)
-		.not_valid_after(start + dt.timedelta(days=30))
-		.add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-		.sign(key, hashes.SHA256())
-	)
-	return pkcs12.serialize_key_and_certificates(
-		b"k", key, cert, None, BestAvailableEncryption(PASSWORD.encode())
-	)
+	"""A self-signed certificate and key, made now, as a PKCS#12 archive (the unit tests' own,
+	with this test's password and a month's validity)."""
+	return unit_pkcs12(common_name, password=PASSWORD, days=30, serial=serial)
 
 
 def private_file(content: bytes, file_name: str, doctype=None, name=None) -> str:
