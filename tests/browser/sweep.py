@@ -63,6 +63,11 @@ ALLOWED_WORDS = {
 	"Dropbox",
 	"Slack",
 	"video",  # written as is in Vietnamese ("Xem video")
+	"Alt",  # key names, as printed on the keyboard (the reception screen's shortcuts)
+	"Ctrl",
+	"Enter",
+	"ms",  # the unit symbol of milliseconds (an API call's duration)
+	"English",  # the public pages' language switch names the language in its own tongue
 	"pfx",  # the file type of a PKCS#12 certificate (.pfx), like .p12
 	"Webhook",  # the technical term, used as is by Vietnamese integrators (no settled translation)
 }
@@ -81,6 +86,8 @@ _NOT_WORDS = re.compile(
 	r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # addresses
 	r"|\bhttps?://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:localhost|vn|com|org|gov)\b"  # links and hosts
 	r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|txt|png|jpe?g|csv|zip)\b"  # file names
+	r"|(?<!\w)(?:/[\w.-]+){2,}"  # paths of files (/private/files/…)
+	r"|_Test[^\n,;:()]*"  # records the tests leave on the demo site (Frappe's "_Test …" convention)
 	r"|\{[^{}\s]*\}"  # placeholders typed as they are ({yyyy}, {seq:N} in a naming pattern)
 	r"|\w+ ?(?:\.\.+|…)",  # a label cut short by the chart ("Tr..", "Bị tr ..": not a whole word)
 	re.IGNORECASE,

@@ -12,6 +12,7 @@ def test_vietnamese_first_defaults():
 	)
 	assert frappe.db.get_default("currency") == "VND"
 	assert frappe.db.get_single_value("System Settings", "setup_complete")  # no setup wizard for users
+	assert frappe.db.get_value("User", "Guest", "full_name") == "Khách"  # the kiosk's tickets, by name
 
 
 def test_roles_workflow_and_board_are_installed():

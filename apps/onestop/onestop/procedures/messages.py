@@ -44,6 +44,7 @@ from contextlib import contextmanager
 import frappe
 import requests
 from frappe import _
+from frappe.translate import print_language
 from frappe.utils import get_datetime
 
 from onestop.applicant_messages import (
@@ -327,10 +328,13 @@ def send_messages(names: list[str], moment: dt.datetime | None = None) -> int:
 	many were sent."""
 	moment = moment or clock_now()
 	sent = 0
-	for name in names:
-		with guarded("applicant messages", name):
-			sent += send_message(name, moment)
-		_commit()
+	# a background job runs in English: what it writes on a message (why it was skipped or
+	# failed) is in the site's language, as the desk shows it
+	with print_language(frappe.get_system_settings("language") or frappe.local.lang):
+		for name in names:
+			with guarded("applicant messages", name):
+				sent += send_message(name, moment)
+			_commit()
 	return sent
 
 

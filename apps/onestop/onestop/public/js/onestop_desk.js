@@ -162,6 +162,9 @@ frappe.form.formatters.Data = function (value, df, ...rest) {
 if (frappe.boot && !(frappe.boot.translated_doctypes || []).includes("DocType")) {
 	frappe.boot.translated_doctypes = [...(frappe.boot.translated_doctypes || []), "DocType"];
 }
+// … and where the field is read-only to a user who cannot open DocTypes (the formatter then
+// returns the bare name)
+frappe.form.link_formatters["DocType"] = (value) => (value ? __(value) : value);
 
 // frappe-charts redraws a chart on every resize of its parent (a ResizeObserver) and, redrawing,
 // removes its previous drawing from its container. When the desk has meanwhile replaced that
