@@ -210,6 +210,12 @@ def message_name(key: str) -> str:
 	return hashlib.md5(key.encode()).hexdigest()[:20]
 
 
+def site_language() -> str:
+	"""The site's language (System Settings), in which a message's reasons are written whoever
+	or whatever (an API client, a background job) caused them."""
+	return frappe.get_system_settings("language") or frappe.local.lang
+
+
 def on_dossier_update(doc, method=None) -> None:
 	"""doc_events on_update of Dossier (hooks.py): the messages of the events this save brought,
 	written in the save's transaction; those due now are sent by a job enqueued after commit."""
@@ -227,11 +233,12 @@ def on_dossier_update(doc, method=None) -> None:
 	moment = clock_now()
 	calendar = site_calendar()
 	due = []
-	for event in found:
-		for channel in CHANNELS:
-			row = write_message(doc, event, channel, moment, calendar)
-			if row and row.status == "Queued" and get_datetime(row.send_after) <= moment:
-				due.append(row.name)
+	with print_language(site_language()):  # the reasons written on a message: the desk's language
+		for event in found:
+			for channel in CHANNELS:
+				row = write_message(doc, event, channel, moment, calendar)
+				if row and row.status == "Queued" and get_datetime(row.send_after) <= moment:
+					due.append(row.name)
 	if due:
 		frappe.enqueue(
 			"onestop.procedures.messages.send_messages",
@@ -330,7 +337,7 @@ def send_messages(names: list[str], moment: dt.datetime | None = None) -> int:
 	sent = 0
 	# a background job runs in English: what it writes on a message (why it was skipped or
 	# failed) is in the site's language, as the desk shows it
-	with print_language(frappe.get_system_settings("language") or frappe.local.lang):
+	with print_language(site_language()):
 		for name in names:
 			with guarded("applicant messages", name):
 				sent += send_message(name, moment)
