@@ -186,3 +186,9 @@ if (frappe.Chart && !frappe.Chart.onestop_guarded) {
 	};
 	frappe.Chart.onestop_guarded = true;
 }
+
+// Frappe's Guest user: what citizens do without logging in (a queue number taken at the kiosk,
+// a rating) is shown as done by "Guest", the user's ID, when the desk knows no name for it
+if (frappe.boot && frappe.boot.user_info && !frappe.boot.user_info.Guest) {
+	frappe.boot.user_info.Guest = { fullname: __("Guest"), name: "Guest" };
+}
