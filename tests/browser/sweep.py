@@ -63,6 +63,7 @@ ALLOWED_WORDS = {
 	"Dropbox",
 	"Slack",
 	"video",  # written as is in Vietnamese ("Xem video")
+	"vest",  # a garment's name in Vietnamese ("Áo vest nữ", the uniform list of the plan)
 	"Alt",  # key names, as printed on the keyboard (the reception screen's shortcuts)
 	"Ctrl",
 	"Enter",

@@ -336,7 +336,7 @@ def test_without_an_sms_gateway_nothing_fails(proc):
 	name = received(proc)
 	assert messages.send_messages(queued(name), MONDAY_9) == 1  # the e-mail
 	sms = rows(name, channel="SMS")[0]
-	assert sms.status == "Skipped" and "SMS Settings" in sms.error
+	assert sms.status == "Skipped" and "Cài đặt SMS" in sms.error
 	assert sms.error.startswith("Chưa khai báo")  # written in the site's language, not the job's English
 	assert frappe.db.count("Error Log") == errors_before
 

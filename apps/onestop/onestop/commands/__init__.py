@@ -98,6 +98,9 @@ def load_fixtures_command(context, directory):
 	frappe.init(site=get_site(context))
 	frappe.connect()
 	frappe.set_user("Administrator")
+	# what the loader's saves write in words (a budget charge's description, a uniform issue's
+	# entitlement note) reads in the site's language, as a user's save would write it
+	frappe.local.lang = frappe.get_system_settings("language") or frappe.local.lang
 	root = Path(directory)
 	try:
 		for file in sorted((root / "agencies").glob("*.json")):
