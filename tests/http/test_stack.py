@@ -79,6 +79,7 @@ def test_the_scheduler_is_on_for_the_served_site_and_its_jobs_are_registered():
 		"onestop.planning.weekly_reports.create_weekly_reports",
 		"onestop.resources.secondments.advance_secondments",
 		"onestop.core.backups.take_backup",
+		"onestop.procedures.messages.send_due_messages",
 	} == {m for m, _ in registered}
 
 

@@ -33,6 +33,16 @@ def answers() -> bool:
 		return False
 
 
+def steady(count: int = 5) -> None:
+	"""Wait (RECOVERY at most) until the site answers `count` times in a row: once gunicorn's
+	master is back, its workers boot one after another and a first answer is not all of them."""
+	deadline, streak = time.time() + RECOVERY, 0
+	while streak < count:
+		assert time.time() < deadline, "the site does not answer steadily again"
+		streak = streak + 1 if answers() else 0
+		time.sleep(0.3)
+
+
 def test_killing_a_gunicorn_worker_under_load_loses_no_request_but_its_own():
 	"""gunicorn's master replaces a dead worker; the others keep serving."""
 	_, master = programs()[f"{NAME}-frappe-web"]
@@ -67,9 +77,11 @@ def test_the_app_server_comes_back_after_its_master_dies():
 		assert time.time() < deadline, "the site does not answer again"
 		time.sleep(0.3)
 	print(f"app server back in {seconds:.1f} s")
+	steady()
 
 
 def test_a_dead_worker_or_queue_redis_comes_back_and_nothing_written_is_lost():
+	steady()
 	session = login("Administrator", "admin")
 	marker = f"fault-test-{time.time_ns()}"
 	r = session.post(f"{URL}/api/resource/ToDo", json={"description": marker}, timeout=30)

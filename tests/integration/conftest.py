@@ -37,7 +37,10 @@ def site():
 
 @pytest.fixture(autouse=True)
 def rollback(site):
+	lang = site.local.lang  # a public page (www/) sets the visitor's language on frappe.local
 	yield
+	site.local.lang = lang
+	site.local.jenv = None
 	site.db.rollback()
 	# a rollback leaves Frappe's caches of a saved Single as they were after the save
 	site.clear_document_cache("Onestop Settings", "Onestop Settings")

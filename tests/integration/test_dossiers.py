@@ -312,6 +312,7 @@ def test_the_public_status_page_is_vietnamese_whatever_the_browser_says_with_an_
 	proc = procedure(legal_days=3, agency=department)
 	mine = frappe.get_doc("Dossier", dossier(proc, DT(2025, 10, 6, 9, 0)))
 	frappe.set_user("Guest")
+	lang = frappe.local.lang
 	try:
 		frappe.local.lang = "en"
 		frappe.local.form_dict = frappe._dict(ma=mine.name, t=mine.public_token)
@@ -324,5 +325,5 @@ def test_the_public_status_page_is_vietnamese_whatever_the_browser_says_with_an_
 		english = get_response_content("tra-cuu-ho-so")
 		assert "Dossier Status" in english and mine.name in english
 	finally:
-		frappe.local.lang = "vi"
+		frappe.local.lang = lang
 		frappe.set_user("Administrator")
