@@ -643,19 +643,3 @@ def link_received_dossier(doc, method=None) -> None:
 	)
 	if found and frappe.db.exists("Service Counter", {"current_ticket": found[0]}):
 		frappe.db.set_value("Queue Ticket", found[0], "dossier", doc.name)
-
-
-# ------------------------------------------------------------------ the public pages
-def public_page(context, keep: tuple[str, ...] = ()) -> str:
-	"""Set up a public queue page (www/lay-so, man-hinh-goi-so, phieu-so): Vietnamese whatever
-	the browser asks for, English when the link says ?_lang=en; no caching; the centre's name.
-	`keep` names the query parameters the language switch keeps. Returns the language."""
-	lang = "en" if (frappe.form_dict.get("_lang") or "").lower().startswith("en") else "vi"
-	frappe.local.lang = lang
-	context.lang = lang
-	context.no_cache = 1
-	context.centre = frappe.db.get_single_value("Onestop Settings", "receiving_unit") or ""
-	context.keep_query = "&".join(
-		f"{k}={frappe.utils.quote(str(frappe.form_dict[k]))}" for k in keep if frappe.form_dict.get(k)
-	)
-	return lang

@@ -7,7 +7,8 @@ the browser says; ?_lang=en for English."""
 import frappe
 from frappe import _
 
-from onestop.procedures.queue import TAKES, public_page, served_fields, waiting_counts
+from onestop.core.public_pages import public_page
+from onestop.procedures.queue import TAKES, served_fields, waiting_counts
 
 no_cache = 1
 

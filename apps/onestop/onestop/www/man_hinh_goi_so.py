@@ -7,7 +7,8 @@ is down it reads the cached state every second instead. Vietnamese whatever the 
 
 from frappe import _
 
-from onestop.procedures.queue import EVENT, RECENT, _display_state, public_page
+from onestop.core.public_pages import public_page
+from onestop.procedures.queue import EVENT, RECENT, _display_state
 
 no_cache = 1
 

@@ -7,8 +7,9 @@ import frappe
 from frappe import _
 from frappe.utils import get_url
 
+from onestop.core.public_pages import public_page
 from onestop.procedures.forms import qr_svg
-from onestop.procedures.queue import public_page, ticket_status
+from onestop.procedures.queue import ticket_status
 
 no_cache = 1
 

@@ -10,8 +10,8 @@ import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
 
+from onestop.core.public_pages import public_page
 from onestop.dossier_timing import RATED
-from onestop.procedures.queue import public_page
 from onestop.procedures.rating import COMMENT_MAX
 
 no_cache = 1
